@@ -1,0 +1,63 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "flowdoc",
+    products: [
+        .executable(name: "flowdoc", targets: ["flowdoc"]),
+        .library(name: "FlowdocKit", targets: ["FlowCore", "FlowProse", "FlowModel", "FlowParser", "FlowCheck", "FlowJSON"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
+        ),
+        .target(name: "FlowCore"),
+        .target(name: "FlowProse", dependencies: ["FlowCore"]),
+        .target(name: "FlowMarkdown", dependencies: ["CCmark", "FlowCore", "FlowProse"]),
+        .target(name: "FlowModel", dependencies: ["FlowCore", "FlowProse"]),
+        .target(
+            name: "FlowParser",
+            dependencies: ["FlowCore", "FlowProse", "FlowMarkdown", "FlowModel", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(name: "FlowCheck", dependencies: ["FlowCore", "FlowProse", "FlowModel"]),
+        .target(name: "FlowJSON", dependencies: ["FlowCore", "FlowProse", "FlowModel"]),
+        .target(
+            name: "FlowHTML",
+            dependencies: ["FlowCore", "FlowProse", "FlowModel", "FlowJSON", .product(name: "Mustache", package: "swift-mustache")],
+            resources: [.copy("Resources")]
+        ),
+        .target(
+            name: "FlowCommands",
+            dependencies: [
+                "FlowCore", "FlowProse", "FlowModel", "FlowParser", "FlowCheck", "FlowJSON", "FlowHTML",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .executableTarget(name: "flowdoc", dependencies: ["FlowCommands"]),
+        .target(name: "FlowTestSupport", dependencies: ["FlowCore", "FlowModel", "FlowParser"], path: "Sources/FlowTestSupport"),
+        .testTarget(name: "FlowCoreTests", dependencies: ["FlowCore"]),
+        .testTarget(name: "FlowMarkdownTests", dependencies: ["FlowMarkdown", "FlowProse", "FlowCore", "FlowTestSupport"]),
+        .testTarget(name: "FlowParserTests", dependencies: ["FlowParser", "FlowModel", "FlowProse", "FlowCore", "FlowTestSupport"]),
+        .testTarget(name: "FlowCheckTests", dependencies: ["FlowCheck", "FlowParser", "FlowModel", "FlowCore", "FlowTestSupport"]),
+        .testTarget(name: "FlowJSONTests", dependencies: ["FlowJSON", "FlowParser", "FlowModel", "FlowCore", "FlowTestSupport"]),
+        .testTarget(name: "FlowHTMLTests", dependencies: ["FlowHTML", "FlowParser", "FlowModel", "FlowCore", "FlowTestSupport"]),
+        .testTarget(name: "FlowCommandsTests", dependencies: ["FlowCommands", "FlowCore", "FlowTestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
+
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + [
+        .enableUpcomingFeature("ExistentialAny"),
+        .enableUpcomingFeature("InternalImportsByDefault"),
+        .enableUpcomingFeature("MemberImportVisibility"),
+    ]
+}

@@ -1,0 +1,85 @@
+/// A position in a source file.
+///
+/// Lines and columns are 1-based. A column counts **UTF-8 bytes** from the start of the
+/// line, the way libcmark reports positions, so `é` advances the column by two.
+public struct SourceLocation: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
+    /// The 1-based line number.
+    public var line: Int
+    /// The 1-based column, in UTF-8 bytes.
+    public var column: Int
+
+    /// Creates a location from a 1-based line and a 1-based UTF-8 byte column.
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+
+    public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+        (lhs.line, lhs.column) < (rhs.line, rhs.column)
+    }
+
+    public var description: String { "\(line):\(column)" }
+}
+
+/// A span of a source file, from ``start`` to ``end`` inclusive, with the file it belongs to.
+///
+/// `file` is the path relative to the content folder (for example `salesforce/initiate.md`),
+/// so that output stays the same wherever the content folder is checked out.
+public struct SourceRange: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The file, relative to the content folder; empty when the text did not come from a file.
+    public var file: String
+    /// The first character of the span.
+    public var start: SourceLocation
+    /// The last character of the span (inclusive, as libcmark reports it).
+    public var end: SourceLocation
+
+    /// Creates a range in `file` from `start` to `end`.
+    public init(file: String, start: SourceLocation, end: SourceLocation) {
+        self.file = file
+        self.start = start
+        self.end = end
+    }
+
+    /// Creates a range in `file` from the given 1-based lines and UTF-8 byte columns.
+    public init(file: String, line: Int, column: Int, endLine: Int? = nil, endColumn: Int? = nil) {
+        self.init(
+            file: file,
+            start: SourceLocation(line: line, column: column),
+            end: SourceLocation(line: endLine ?? line, column: endColumn ?? column)
+        )
+    }
+
+    public static func < (lhs: SourceRange, rhs: SourceRange) -> Bool {
+        (lhs.file, lhs.start, lhs.end) < (rhs.file, rhs.start, rhs.end)
+    }
+
+    /// `file:line:column`, the form editors and terminals recognise.
+    public var description: String { "\(file):\(start.line):\(start.column)" }
+}
+
+extension SourceRange: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case file, line, column, endLine, endColumn
+    }
+
+    /// Encodes as a flat object: `{"file", "line", "column", "endLine", "endColumn"}`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(file, forKey: .file)
+        try container.encode(start.line, forKey: .line)
+        try container.encode(start.column, forKey: .column)
+        try container.encode(end.line, forKey: .endLine)
+        try container.encode(end.column, forKey: .endColumn)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            file: try container.decode(String.self, forKey: .file),
+            line: try container.decode(Int.self, forKey: .line),
+            column: try container.decode(Int.self, forKey: .column),
+            endLine: try container.decode(Int.self, forKey: .endLine),
+            endColumn: try container.decode(Int.self, forKey: .endColumn)
+        )
+    }
+}

@@ -1,0 +1,71 @@
+public import FlowCore
+
+/// Inline Markdown content.
+public indirect enum Inline: Sendable, Hashable, Codable {
+    /// Literal text, entities already decoded.
+    case text(String, SourceRange?)
+    /// A line ending inside a paragraph; rendered as a newline.
+    case softBreak
+    /// A hard line break (two spaces or a backslash at the end of a line).
+    case lineBreak
+    /// A code span; the range leaves out the backticks.
+    case code(String, SourceRange?)
+    /// Raw inline HTML; the safe renderer leaves it out.
+    case html(String, SourceRange?)
+    case emphasis([Inline], SourceRange?)
+    case strong([Inline], SourceRange?)
+    case link(Link)
+    case image(Link)
+
+    /// A link or image: where it points and what it shows.
+    public struct Link: Sendable, Hashable, Codable {
+        /// The destination as written, after entity and backslash decoding.
+        public var destination: String
+        public var title: String
+        /// The link text, or an image's description (its alt text).
+        public var children: [Inline]
+        public var range: SourceRange?
+
+        public init(destination: String, title: String, children: [Inline], range: SourceRange?) {
+            self.destination = destination
+            self.title = title
+            self.children = children
+            self.range = range
+        }
+    }
+
+    /// The source range, where libcmark reports one.
+    public var range: SourceRange? {
+        switch self {
+        case .text(_, let range), .code(_, let range), .html(_, let range),
+            .emphasis(_, let range), .strong(_, let range):
+            range
+        case .link(let link), .image(let link): link.range
+        case .softBreak, .lineBreak: nil
+        }
+    }
+}
+
+extension Array where Element == Inline {
+    /// The text a reader sees, without markup: `Click **Next**` gives `Click Next`.
+    ///
+    /// Soft breaks become spaces, hard breaks newlines, and raw HTML is left out.
+    public var plainText: String {
+        var text = ""
+        appendPlainText(to: &text)
+        return text
+    }
+
+    fileprivate func appendPlainText(to text: inout String) {
+        for inline in self {
+            switch inline {
+            case .text(let value, _), .code(let value, _): text += value
+            case .softBreak: text += " "
+            case .lineBreak: text += "\n"
+            case .html: break
+            case .emphasis(let children, _), .strong(let children, _): children.appendPlainText(to: &text)
+            case .link(let link), .image(let link): link.children.appendPlainText(to: &text)
+            }
+        }
+    }
+}

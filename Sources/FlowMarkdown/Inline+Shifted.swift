@@ -1,5 +1,5 @@
-public import FlowCore
-public import FlowProse
+import FlowCore
+import FlowProse
 
 extension Inline {
     /// The same inline with every range moved by `line` lines and, on its first line, `column` bytes.

@@ -1,0 +1,113 @@
+public import FlowCore
+public import FlowProse
+
+/// One help page: a guided flow (a page with procedures) or an overview.
+///
+/// A page keeps its content in source order in ``body``; ``procedures`` and ``callouts``
+/// are views of it. Every value carries the ``FlowCore/SourceRange`` it came from.
+public struct Flow: Sendable, Hashable, Codable {
+    /// Whether a page guides through a procedure or introduces an area.
+    public enum Kind: String, Sendable, Hashable, Codable {
+        case flow, overview
+    }
+
+    /// The stable identifier: front matter `id`, else the path below the content folder without `.md`.
+    public var id: String
+    /// The path of the page relative to the content folder, with `/` separators.
+    public var source: String
+    public var kind: Kind
+    public var title: String
+    /// Where the title was written (the `#` heading or the front matter `title`).
+    public var titleRange: SourceRange?
+    /// One sentence for listings and search.
+    public var summary: String
+    public var metadata: Metadata
+    /// The page's content in source order, without the title heading and front matter.
+    public var body: [PageElement]
+    /// The flows that follow, from front matter `next` and the "What's next" section.
+    public var next: [NextLink]
+
+    public init(
+        id: String,
+        source: String,
+        kind: Kind,
+        title: String,
+        titleRange: SourceRange?,
+        summary: String,
+        metadata: Metadata,
+        body: [PageElement],
+        next: [NextLink]
+    ) {
+        self.id = id
+        self.source = source
+        self.kind = kind
+        self.title = title
+        self.titleRange = titleRange
+        self.summary = summary
+        self.metadata = metadata
+        self.body = body
+        self.next = next
+    }
+
+    /// The procedures of the page, in source order.
+    public var procedures: [Procedure] {
+        body.compactMap { element in
+            if case .procedure(let procedure) = element { procedure } else { nil }
+        }
+    }
+
+    /// The callouts outside procedures, in source order.
+    public var callouts: [Callout] {
+        body.compactMap { element in
+            if case .callout(let callout) = element { callout } else { nil }
+        }
+    }
+
+    /// Every step of every procedure, in order, without sub-steps.
+    public var steps: [Step] { procedures.flatMap(\.steps) }
+}
+
+/// A piece of a page's body.
+public enum PageElement: Sendable, Hashable, Codable {
+    /// A section heading (`##` and deeper), with the anchor the site gives it.
+    case heading(SectionHeading)
+    /// A callout outside any step.
+    case callout(Callout)
+    /// A numbered procedure.
+    case procedure(Procedure)
+    /// Any other prose.
+    case prose(Block)
+}
+
+/// A section heading of a page and its anchor (GitHub-style slug).
+public struct SectionHeading: Sendable, Hashable, Codable {
+    public var level: Int
+    public var inlines: [Inline]
+    public var anchor: String
+    public var range: SourceRange?
+
+    public init(level: Int, inlines: [Inline], anchor: String, range: SourceRange?) {
+        self.level = level
+        self.inlines = inlines
+        self.anchor = anchor
+        self.range = range
+    }
+
+    /// The heading as plain text.
+    public var text: String { inlines.plainText }
+}
+
+/// A link to a flow that follows, from "What's next" or front matter `next`.
+public struct NextLink: Sendable, Hashable, Codable {
+    /// The target as written: a relative `.md` path (with optional `#fragment`) or a flow id.
+    public var destination: String
+    /// The link text, or the destination when it came from front matter.
+    public var text: String
+    public var range: SourceRange?
+
+    public init(destination: String, text: String, range: SourceRange?) {
+        self.destination = destination
+        self.text = text
+        self.range = range
+    }
+}

@@ -1,0 +1,68 @@
+import FlowCore
+import FlowModel
+import FlowProse
+
+/// Reads a bullet list whose every item begins with a bold label as a ``FlowModel/Choice``.
+///
+/// ```markdown
+/// - **Visual** ([set up in Visual mode](visual-mode.md))
+///   - Low-code, visual interface
+/// ```
+enum ChoiceReader {
+    /// The choice `list` stands for, or `nil` if it is not one.
+    ///
+    /// - Parameters:
+    ///   - list: A bullet list inside a step.
+    ///   - targets: The bold names of the step's instruction; an option named there is selected.
+    static func choice(from list: ListBlock, targets: [UITarget]) -> Choice? {
+        guard !list.isOrdered, !list.items.isEmpty else { return nil }
+        let selectedNames = Set(targets.map { $0.name.trimmingSpaces.lowercased() })
+        var options: [Choice.Option] = []
+        for item in list.items {
+            guard case .paragraph(let paragraph)? = item.blocks.first,
+                case .strong(let labelInlines, _)? = paragraph.inlines.first
+            else { return nil }
+            var label = labelInlines.plainText.trimmingSpaces
+            if label.hasSuffix(":") { label = String(label.dropLast()).trimmingSpaces }
+            var links: [Inline.Link] = []
+            Inline.collectLinks(in: paragraph.inlines, images: false, into: &links)
+            var properties: [String] = []
+            let restOfLine = plainTextWithoutLinks(Array(paragraph.inlines.dropFirst()))
+                .trimmingSpaces.trimmingPrefix(":").trimmingSpaces
+            if !restOfLine.isEmpty { properties.append(restOfLine) }
+            for block in item.blocks.dropFirst() {
+                if case .list(let nested) = block {
+                    properties += nested.items.map { $0.blocks.flatMap(\.allInlines).map(\.plainText).joined(separator: " ").trimmingSpaces }
+                } else {
+                    properties += block.allInlines.map(\.plainText)
+                }
+            }
+            options.append(
+                Choice.Option(
+                    label: label,
+                    properties: properties,
+                    link: links.first?.destination,
+                    isSelected: selectedNames.contains(label.lowercased()),
+                    range: item.range
+                )
+            )
+        }
+        return Choice(options: options, range: list.range)
+    }
+
+    /// Plain text with links left out, and the parentheses that held only a link removed.
+    private static func plainTextWithoutLinks(_ inlines: [Inline]) -> String {
+        let text = inlines.filter { if case .link = $0 { false } else { true } }.plainText
+        return text.removingAll("()").trimmingSpaces
+    }
+}
+
+extension String {
+    func trimmingPrefix(_ prefix: String) -> String {
+        hasPrefix(prefix) ? String(dropFirst(prefix.count)) : self
+    }
+
+    func removingAll(_ target: String) -> String {
+        split(separator: target, omittingEmptySubsequences: false).joined()
+    }
+}

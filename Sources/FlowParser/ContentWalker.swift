@@ -1,0 +1,78 @@
+import FlowCore
+import Foundation
+
+/// Lists the pages and assets of a content folder without following links out of it.
+struct ContentWalker {
+    let root: URL
+
+    struct Listing {
+        var pages: [String] = []
+        var assets: [String] = []
+        var productModel: String?
+        var diagnostics: [Diagnostic] = []
+    }
+
+    func walk() throws -> Listing {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory) else {
+            throw ContentError(path: root.path, reason: "no such folder; pass the folder that holds your .md pages")
+        }
+        guard isDirectory.boolValue else {
+            throw ContentError(path: root.path, reason: "not a folder; pass the folder that holds your .md pages")
+        }
+        let realRoot = root.resolvingSymlinksInPath().standardizedFileURL.path
+        var listing = Listing()
+        var queue = [""]
+        var visited = Set<String>()
+        while let relative = queue.popLast() {
+            let folder = relative.isEmpty ? root : root.appendingPathComponent(relative)
+            let real = folder.resolvingSymlinksInPath().standardizedFileURL.path
+            guard visited.insert(real).inserted else { continue }
+            let names: [String]
+            do {
+                names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+            } catch {
+                if relative.isEmpty { throw ContentError(path: root.path, reason: "can't be read (\(error.localizedDescription))") }
+                listing.diagnostics.append(Diagnostic(.error, id: "UnreadableFile", range: nil, file: relative, summary: "Folder can't be read"))
+                continue
+            }
+            for name in names {
+                let path = relative.isEmpty ? name : "\(relative)/\(name)"
+                if name == "_product.yml", relative.isEmpty {
+                    listing.productModel = path
+                    continue
+                }
+                if name.hasPrefix("_") || name.hasPrefix(".") { continue }
+                let url = folder.appendingPathComponent(name)
+                let target = url.resolvingSymlinksInPath().standardizedFileURL.path
+                guard target == realRoot || target.hasPrefix(realRoot + "/") else {
+                    listing.diagnostics.append(
+                        Diagnostic(
+                            .warning,
+                            id: "LinkOutsideContent",
+                            range: nil,
+                            file: path,
+                            summary: "Symbolic link points outside the content folder and is ignored"
+                        )
+                    )
+                    continue
+                }
+                var isFolder: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
+                    listing.diagnostics.append(Diagnostic(.warning, id: "BrokenSymbolicLink", range: nil, file: path, summary: "Symbolic link points to nothing"))
+                    continue
+                }
+                if isFolder.boolValue {
+                    queue.append(path)
+                } else if name.hasSuffix(".md") {
+                    listing.pages.append(path)
+                } else {
+                    listing.assets.append(path)
+                }
+            }
+        }
+        listing.pages.sort()
+        listing.assets.sort()
+        return listing
+    }
+}

@@ -1,0 +1,104 @@
+import FlowCore
+import FlowModel
+import Yams
+
+/// Reads the YAML front matter between a first line `---` and the next `---`.
+///
+/// The front matter lines are blanked out (not removed) from the Markdown handed on, so that
+/// every position libcmark reports is still the position in the file.
+struct FrontMatterReader {
+    let file: String
+
+    /// What the reader found.
+    struct Result {
+        var metadata = Metadata()
+        /// The page text with front matter lines emptied.
+        var markdown: String
+        var diagnostics: [Diagnostic] = []
+    }
+
+    /// Splits `text` into metadata and Markdown.
+    func read(_ text: String) -> Result {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let first = lines.first, Self.isDelimiter(first) else { return Result(markdown: text) }
+        guard let closing = lines.indices.dropFirst().first(where: { Self.isDelimiter(lines[$0]) || lines[$0] == "..." }) else {
+            let diagnostic = Diagnostic(
+                .error,
+                id: "FrontMatterUnterminated",
+                range: SourceRange(file: file, line: 1, column: 1, endLine: 1, endColumn: 3),
+                summary: "Front matter starts here but has no closing '---' line",
+                explanation: "Add a line '---' after the last front matter key; the page is read as if it had no front matter."
+            )
+            return Result(markdown: text, diagnostics: [diagnostic])
+        }
+        let yaml = lines[1..<closing].joined(separator: "\n")
+        for index in 0...closing { lines[index] = "" }
+        var result = Result(markdown: lines.joined(separator: "\n"))
+        parse(yaml, firstLine: 2, into: &result)
+        return result
+    }
+
+    private static func isDelimiter(_ line: Substring) -> Bool {
+        line.hasPrefix("---") && line.dropFirst(3).allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" }
+    }
+
+    private func parse(_ yaml: String, firstLine: Int, into result: inout Result) {
+        let yamlLines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        func range(_ mark: Mark?) -> SourceRange? {
+            guard let mark else { return nil }
+            let lineText = mark.line - 1 < yamlLines.count ? yamlLines[mark.line - 1] : ""
+            let bytes = String(lineText.unicodeScalars.prefix(max(0, mark.column - 1))).utf8.count
+            return SourceRange(file: file, line: firstLine + mark.line - 1, column: bytes + 1)
+        }
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            result.diagnostics.append(invalidYAML(error, range: range))
+            return
+        } catch {
+            result.diagnostics.append(
+                Diagnostic(.error, id: "FrontMatterInvalid", range: SourceRange(file: file, line: firstLine, column: 1), summary: "Front matter is not valid YAML: \(error)")
+            )
+            return
+        }
+        guard let node else { return }
+        guard case .mapping(let mapping) = node else {
+            result.diagnostics.append(
+                Diagnostic(
+                    .error,
+                    id: "FrontMatterNotMapping",
+                    range: range(node.mark) ?? SourceRange(file: file, line: firstLine, column: 1),
+                    summary: "Front matter must be a mapping of keys to values",
+                    explanation: "Write one 'key: value' per line, for example 'title: Accept an invitation'."
+                )
+            )
+            return
+        }
+        var reader = MetadataReader(file: file, range: range)
+        for (key, value) in mapping {
+            reader.read(key: key, value: value)
+        }
+        result.metadata = reader.metadata
+        result.diagnostics += reader.diagnostics
+    }
+
+    private func invalidYAML(_ error: YamlError, range: (Mark?) -> SourceRange?) -> Diagnostic {
+        let (problem, mark): (String, Mark?) =
+            switch error {
+            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+                .composer(_, let problem, let mark, _):
+                (problem, mark)
+            case .duplicatedKeysInMapping(let duplicates, let context):
+                ("duplicate key '\(duplicates.joined(separator: "', '"))'", context.mark)
+            default: ("\(error)", nil)
+            }
+        return Diagnostic(
+            .error,
+            id: "FrontMatterInvalid",
+            range: range(mark) ?? SourceRange(file: file, line: 2, column: 1),
+            summary: "Front matter is not valid YAML: \(problem)",
+            explanation: "Fix the YAML between the '---' lines (indent with spaces, not tabs; quote values containing ': ')."
+        )
+    }
+}

@@ -1,0 +1,73 @@
+import FlowCore
+import Foundation
+
+/// Reads a page's bytes as text, reporting what had to be repaired.
+enum SourceDecoder {
+    struct Decoded {
+        var text: String
+        var diagnostics: [Diagnostic]
+    }
+
+    /// Reads `url`; `nil` when the file can't be read.
+    static func read(_ url: URL, source: String) -> Decoded? {
+        guard let data = try? Data(contentsOf: url) else { return nil }
+        return decode(Array(data), source: source)
+    }
+
+    /// Decodes `bytes` as UTF-8. A BOM is dropped; invalid sequences become U+FFFD and are
+    /// reported once, at the first one; NUL bytes are reported (libcmark replaces them).
+    static func decode(_ bytes: [UInt8], source: String) -> Decoded {
+        var bytes = bytes[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        var diagnostics: [Diagnostic] = []
+        if let offset = bytes.firstIndex(of: 0) {
+            diagnostics.append(
+                Diagnostic(
+                    .warning,
+                    id: "NulByte",
+                    range: location(of: offset, in: bytes, file: source),
+                    summary: "Page contains a NUL byte; it is shown as U+FFFD",
+                    explanation: "Remove the NUL bytes; a page that is mostly NUL bytes is probably not a text file."
+                )
+            )
+        }
+        if let text = String(validating: bytes, as: UTF8.self) {
+            return Decoded(text: text, diagnostics: diagnostics)
+        }
+        let offset = firstInvalidOffset(bytes) ?? bytes.startIndex
+        diagnostics.append(
+            Diagnostic(
+                .warning,
+                id: "InvalidUTF8",
+                range: location(of: offset, in: bytes, file: source),
+                summary: "Page is not valid UTF-8; invalid bytes are shown as U+FFFD",
+                explanation: "Save the file as UTF-8."
+            )
+        )
+        return Decoded(text: String(decoding: bytes, as: UTF8.self), diagnostics: diagnostics)
+    }
+
+    static func unreadable(_ source: String) -> Diagnostic {
+        Diagnostic(.error, id: "UnreadableFile", range: nil, file: source, summary: "Page can't be read", explanation: "Check the file's permissions.")
+    }
+
+    private static func location(of offset: Int, in bytes: ArraySlice<UInt8>, file: String) -> SourceRange {
+        let before = bytes[bytes.startIndex..<offset]
+        let line = before.count { $0 == UInt8(ascii: "\n") } + 1
+        let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? bytes.startIndex
+        return SourceRange(file: file, line: line, column: offset - lineStart + 1)
+    }
+
+    private static func firstInvalidOffset(_ bytes: ArraySlice<UInt8>) -> Int? {
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            let length = byte < 0x80 ? 1 : byte >> 5 == 0b110 ? 2 : byte >> 4 == 0b1110 ? 3 : byte >> 3 == 0b11110 ? 4 : 0
+            guard length > 0, index + length <= bytes.endIndex,
+                String(validating: bytes[index..<index + length], as: UTF8.self) != nil
+            else { return index }
+            index += length
+        }
+        return nil
+    }
+}

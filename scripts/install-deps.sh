@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs what flowdoc needs on Debian/Ubuntu, idempotently.
+#   scripts/install-deps.sh           build dependencies (libcmark-dev, pkg-config)
+#   scripts/install-deps.sh --test    also what the test suite needs (cmark, python3-jsonschema)
+set -euo pipefail
+
+packages=(libcmark-dev pkg-config)
+if [[ "${1:-}" == "--test" ]]; then
+    packages+=(cmark python3 python3-pip)
+fi
+
+missing=()
+for package in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+
+if ((${#missing[@]})); then
+    sudo=""
+    [[ $(id -u) -ne 0 ]] && sudo="sudo"
+    echo "Installing: ${missing[*]}"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+if [[ "${1:-}" == "--test" ]]; then
+    python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install --quiet 'jsonschema>=4.18'
+fi

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Installs what the tests need and runs the whole test suite: a warnings-as-errors build,
+# the Swift tests, and the browser tests of the built site.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh --test
+swift build --build-tests -Xswiftc -warnings-as-errors --explicit-target-dependency-import-check error
+swift test --skip-build
+if [[ -x Tests/browser/run.sh ]]; then
+    Tests/browser/run.sh
+fi

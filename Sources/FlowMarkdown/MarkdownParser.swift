@@ -1,5 +1,5 @@
 internal import CCmark
-public import FlowCore
+import FlowCore
 public import FlowProse
 
 /// Parses CommonMark text with libcmark into ``FlowProse/Block`` values.
@@ -80,7 +80,18 @@ public struct MarkdownParser: Sendable {
             if rest.isEmpty {
                 inlines.removeFirst()
             } else {
-                inlines[0] = .text(rest, range.map { SourceRange(file: $0.file, line: line, column: column, endLine: $0.end.line, endColumn: $0.end.column) })
+                inlines[0] = .text(
+                    rest,
+                    range.map {
+                        SourceRange(
+                            file: $0.file,
+                            line: line,
+                            column: column,
+                            endLine: $0.end.line,
+                            endColumn: $0.end.column
+                        )
+                    }
+                )
             }
         }
         return inlines

@@ -35,23 +35,22 @@ struct TreeConverter {
             if event == CMARK_EVENT_DONE { break }
             guard let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
-            let isContainer = cmark_node_first_child(node) != nil || Self.containerTypes.contains(type)
-            if event == CMARK_EVENT_ENTER, isContainer {
-                if stack.count > maximumNesting, Self.flattenableTypes.contains(type) {
-                    flattened.insert(node)
-                    wasFlattened = true
-                } else {
-                    stack.append(Frame(node: node))
+            // libcmark sends ENTER and EXIT for every container, even an empty one (`#`, `-`), and ENTER only for leaves.
+            if Self.containerTypes.contains(type) {
+                if event == CMARK_EVENT_ENTER {
+                    if stack.count > maximumNesting, Self.flattenableTypes.contains(type) {
+                        flattened.insert(node)
+                        wasFlattened = true
+                    } else {
+                        stack.append(Frame(node: node))
+                    }
+                    continue
                 }
-                if cmark_node_first_child(node) != nil { continue }
-            }
-            if event == CMARK_EVENT_EXIT || (event == CMARK_EVENT_ENTER && isContainer) {
                 if flattened.remove(node) != nil { continue }
                 guard let frame = stack.popLast() else { continue }
                 if stack.isEmpty { return frame.blocks }
                 attach(finish(frame), to: &stack[stack.count - 1])
-            } else {
-                guard !stack.isEmpty else { continue }
+            } else if event == CMARK_EVENT_ENTER, !stack.isEmpty {
                 attach(leaf(node, type: type), to: &stack[stack.count - 1])
             }
         }
@@ -101,7 +100,9 @@ struct TreeConverter {
             let paragraph = Paragraph(inlines: frame.inlines, range: range)
             return .blocks(TableRecognizer(source: source, file: file).blocks(for: paragraph))
         case CMARK_NODE_HEADING:
-            return .blocks([.heading(Heading(level: Int(cmark_node_get_heading_level(node)), inlines: frame.inlines, range: range))])
+            return .blocks([
+                .heading(Heading(level: Int(cmark_node_get_heading_level(node)), inlines: frame.inlines, range: range))
+            ])
         case CMARK_NODE_BLOCK_QUOTE:
             return .blocks([.blockQuote(BlockQuote(blocks: frame.blocks, range: range))])
         case CMARK_NODE_LIST:

@@ -6,7 +6,7 @@ set -euo pipefail
 
 packages=(libcmark-dev pkg-config)
 if [[ "${1:-}" == "--test" ]]; then
-    packages+=(cmark python3 python3-pip)
+    packages+=(cmark python3 python3-pip graphviz)
 fi
 
 missing=()
@@ -24,4 +24,7 @@ fi
 
 if [[ "${1:-}" == "--test" ]]; then
     python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install --quiet 'jsonschema>=4.18'
+    # FlowAdaptersTests: the Playwright skeleton parses as TypeScript, the HowTo JSON-LD reads back.
+    python3 -c 'import tree_sitter, tree_sitter_typescript, extruct' 2>/dev/null ||
+        python3 -m pip install --quiet tree-sitter tree-sitter-typescript extruct
 fi

@@ -1,4 +1,5 @@
 public import ArgumentParser
+import FlowCore
 
 /// The `flowdoc` command: turns Markdown help pages into guided flows.
 public struct FlowdocCommand: AsyncParsableCommand {
@@ -25,12 +26,20 @@ public struct FlowdocCommand: AsyncParsableCommand {
 
     /// Runs the command line of the `flowdoc` executable.
     public static func runFromCommandLine() async {
-        await main()
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            // Usage errors exit 2, as the help says, rather than ArgumentParser's 64.
+            if exitCode(for: error) == .validationFailure {
+                Console.error(fullMessage(for: error) + "\n")
+                exit(withError: ExitCode(2))
+            }
+            exit(withError: error)
+        }
     }
-}
-
-/// The version of this build of flowdoc.
-public enum FlowdocVersion {
-    /// The version string, also written into the JSON export.
-    public static let current = "0.1.0"
 }

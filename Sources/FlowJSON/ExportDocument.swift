@@ -3,7 +3,7 @@ public import FlowModel
 
 /// The JSON document `flowdoc export` writes: every flow with its steps and field tables.
 ///
-/// The shape is versioned by ``formatVersion`` and described by `schema/flowdoc-export.schema.json`.
+/// The shape is versioned by ``formatVersion`` and described by ``ExportSchema`` (`Sources/FlowJSON/Resources/flowdoc-export.schema.json`; the site ships it as `flowdoc-export.schema.json`).
 /// Ordered content is in arrays; objects are written with sorted keys.
 public struct ExportDocument: Sendable, Hashable, Codable {
     /// The version of this document's shape; bumped on any incompatible change.

@@ -8,8 +8,12 @@ struct SourceText: Sendable {
     init(bytes: [UInt8]) {
         self.bytes = bytes
         var starts = [0]
-        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-            starts.append(offset + 1)
+        // A plain index loop: `enumerated()` costs a metadata lookup per byte in debug builds,
+        // which made indexing a 50 MB page take seconds.
+        bytes.withUnsafeBufferPointer { buffer in
+            for offset in buffer.indices where buffer[offset] == UInt8(ascii: "\n") {
+                starts.append(offset + 1)
+            }
         }
         self.lineStarts = starts
     }

@@ -72,13 +72,14 @@ struct BodyBuilder {
     }
 
     private mutating func addList(_ list: ListBlock, diagnostics: inout [Diagnostic]) {
-        if var procedure = openProcedure, let last = procedure.steps.last,
-            let first = list.items.first?.number, first == last.number + 1, first != 1
-        {
+        if let last = openProcedure?.steps.last, let first = list.items.first?.number, first == last.number + 1, first != 1 {
             appendToLastStep(pending.map { stepReader.element(for: $0, targets: last.targets, anchor: last.anchor, diagnostics: &diagnostics) })
             pending = []
-            procedure = openProcedure ?? procedure
-            procedure.steps += readSteps(list, after: procedure.steps.count, diagnostics: &diagnostics)
+            let steps = readSteps(list, after: openProcedure?.steps.count ?? 0, diagnostics: &diagnostics)
+            // Take the procedure out while changing it, or the append copies every step read so far.
+            guard var procedure = openProcedure else { return }
+            openProcedure = nil
+            procedure.steps += steps
             procedure.range = procedure.range.map { SourceRange(file: $0.file, start: $0.start, end: list.range?.end ?? $0.end) }
             openProcedure = procedure
             return
@@ -105,6 +106,7 @@ struct BodyBuilder {
 
     private mutating func appendToLastStep(_ elements: [StepElement]) {
         guard var procedure = openProcedure, !procedure.steps.isEmpty else { return }
+        openProcedure = nil  // so that changing a step doesn't copy all the others
         procedure.steps[procedure.steps.count - 1].elements += elements
         openProcedure = procedure
     }

@@ -22,30 +22,25 @@ public struct ContentLoader: Sendable {
     public func load(from root: URL) async throws -> ContentSet {
         let listing = try ContentWalker(root: root).walk()
         let parser = PageParser(options: options)
-        let pages = await withTaskGroup(of: (Flow, [Diagnostic])?.self) { group in
+        let pages = await withTaskGroup(of: (flow: Flow?, diagnostics: [Diagnostic]).self) { group in
             for path in listing.pages {
                 group.addTask {
                     let file = root.appendingPathComponent(path)
-                    guard let text = SourceDecoder.read(file, source: path) else { return nil }
-                    var (flow, diagnostics) = parser.parse(text.text, source: path)
-                    diagnostics = text.diagnostics + diagnostics
-                    return (flow, diagnostics)
+                    guard let text = SourceDecoder.read(file, source: path) else { return (nil, [SourceDecoder.unreadable(path)]) }
+                    guard !text.isBinary else { return (nil, text.diagnostics) }
+                    let (flow, diagnostics) = parser.parse(text.text, source: path)
+                    return (flow, text.diagnostics + diagnostics)
                 }
             }
-            var results: [(Flow, [Diagnostic])] = []
-            for await result in group {
-                if let result { results.append(result) }
-            }
+            var results: [(flow: Flow?, diagnostics: [Diagnostic])] = []
+            for await result in group { results.append(result) }
             return results
         }
         var diagnostics = listing.diagnostics
         var flows: [Flow] = []
-        for (flow, pageDiagnostics) in pages {
-            flows.append(flow)
-            diagnostics += pageDiagnostics
-        }
-        for path in listing.pages where !pages.contains(where: { $0.0.source == path }) {
-            diagnostics.append(SourceDecoder.unreadable(path))
+        for page in pages {
+            if let flow = page.flow { flows.append(flow) }
+            diagnostics += page.diagnostics
         }
         flows.sort { $0.source < $1.source }
         var product: ProductModel?

@@ -19,9 +19,10 @@ struct FrontMatterReader {
 
     /// Splits `text` into metadata and Markdown.
     func read(_ text: String) -> Result {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard text.hasPrefix("---") else { return Result(markdown: text) }
+        var lines = Self.lines(text)
         guard let first = lines.first, Self.isDelimiter(first) else { return Result(markdown: text) }
-        guard let closing = lines.indices.dropFirst().first(where: { Self.isDelimiter(lines[$0]) || lines[$0] == "..." }) else {
+        guard let closing = lines.indices.dropFirst().first(where: { Self.isDelimiter(lines[$0]) || Self.isEnd(lines[$0]) }) else {
             let diagnostic = Diagnostic(
                 .error,
                 id: "FrontMatterUnterminated",
@@ -38,12 +39,25 @@ struct FrontMatterReader {
         return result
     }
 
+    /// The lines of `text` split at each line feed, a CRLF line keeping its `\r`.
+    ///
+    /// Splits Unicode scalars, not characters: `"\r\n"` is one `Character`, so a character split
+    /// on `"\n"` would leave a CRLF page in one piece.
+    private static func lines(_ text: String) -> [Substring] {
+        text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map(Substring.init)
+    }
+
     private static func isDelimiter(_ line: Substring) -> Bool {
         line.hasPrefix("---") && line.dropFirst(3).allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" }
     }
 
+    /// Whether `line` is YAML's document end marker `...`, which also closes front matter.
+    private static func isEnd(_ line: Substring) -> Bool {
+        line == "..." || line == "...\r"
+    }
+
     private func parse(_ yaml: String, firstLine: Int, into result: inout Result) {
-        let yamlLines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        let yamlLines = Self.lines(yaml)
         func range(_ mark: Mark?) -> SourceRange? {
             guard let mark else { return nil }
             let lineText = mark.line - 1 < yamlLines.count ? yamlLines[mark.line - 1] : ""

@@ -6,6 +6,8 @@ enum SourceDecoder {
     struct Decoded {
         var text: String
         var diagnostics: [Diagnostic]
+        /// Whether the bytes look like a binary file rather than text; ``text`` is then empty.
+        var isBinary = false
     }
 
     /// Reads `url`; `nil` when the file can't be read.
@@ -19,6 +21,17 @@ enum SourceDecoder {
     static func decode(_ bytes: [UInt8], source: String) -> Decoded {
         var bytes = bytes[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        if looksBinary(bytes) {
+            let diagnostic = Diagnostic(
+                .error,
+                id: "BinaryFile",
+                range: nil,
+                file: source,
+                summary: "Page is not a text file; it is left out",
+                explanation: "Save the page as UTF-8 text, or rename it if it is not a page (only .md files are pages)."
+            )
+            return Decoded(text: "", diagnostics: [diagnostic], isBinary: true)
+        }
         var diagnostics: [Diagnostic] = []
         if let offset = bytes.firstIndex(of: 0) {
             diagnostics.append(
@@ -45,6 +58,30 @@ enum SourceDecoder {
             )
         )
         return Decoded(text: String(decoding: bytes, as: UTF8.self), diagnostics: diagnostics)
+    }
+
+    /// Whether `bytes` look like a binary file (an image, an archive, UTF-16 text), judged by its start.
+    ///
+    /// Counts, in the first 64 KiB, NUL and other control bytes (all below 0x20 except tab, line
+    /// feed, form feed and carriage return) and bytes of invalid UTF-8 sequences. A text page with
+    /// a stray NUL or a Latin-1 page stays text (and gets a warning); one where more than 30% of
+    /// the bytes are such is binary. UTF-16 text (every other byte NUL) and random data score 50%.
+    static func looksBinary(_ bytes: ArraySlice<UInt8>) -> Bool {
+        let sample = bytes.prefix(64 << 10)
+        var suspicious = 0
+        var iterator = sample.makeIterator()
+        var parser = Unicode.UTF8.ForwardParser()
+        loop: while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded):
+                if encoded.count == 1, let byte = encoded.first, byte < 0x20, ![9, 10, 12, 13].contains(byte) {
+                    suspicious += 1
+                }
+            case .error(let length): suspicious += length
+            case .emptyInput: break loop
+            }
+        }
+        return suspicious > 3 && suspicious * 10 > sample.count * 3
     }
 
     static func unreadable(_ source: String) -> Diagnostic {

@@ -65,7 +65,7 @@ import Testing
         try data.write(to: output)
         let result = try PythonScript.run(
             "scripts/validate-json.py",
-            arguments: [Fixtures.packageRoot.appendingPathComponent("schema/flowdoc-export.schema.json").path, output.path]
+            arguments: [Fixtures.packageRoot.appendingPathComponent("Sources/FlowJSON/Resources/flowdoc-export.schema.json").path, output.path]
         )
         #expect(result.status == 0, "Schema errors:\n\(result.output)")
     }

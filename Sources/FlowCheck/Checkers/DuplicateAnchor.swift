@@ -1,0 +1,63 @@
+public import FlowCore
+public import FlowModel
+import FlowProse
+import Foundation
+
+/// Reports two places in one page with the same anchor, so that a `#fragment` link reaches only the first.
+///
+/// Two headings with the same text get `setup` and `setup-1`; a link to `#setup` can't mean the second.
+public struct DuplicateAnchor: Checker {
+    public let id = "DuplicateAnchor"
+    public let defaultSeverity = DiagnosticSeverity.warning
+    public let abstract = "Two headings or steps of a page have the same anchor"
+
+    public init() {}
+
+    public func check(_ content: ContentSet, context: CheckContext) -> [Diagnostic] {
+        content.flows.flatMap(check)
+    }
+
+    private func check(_ flow: Flow) -> [Diagnostic] {
+        var defined: [String: SourceRange?] = [:]
+        var found: [Diagnostic] = []
+        let headings = Dictionary(
+            flow.body.compactMap { element -> (String, SectionHeading)? in
+                if case .heading(let heading) = element { (heading.anchor, heading) } else { nil }
+            },
+            uniquingKeysWith: { first, _ in first }
+        )
+        for (anchor, range) in flow.anchorDefinitions {
+            if let earlier = defined[anchor] {
+                found.append(duplicate(anchor, range: range, earlier: earlier, file: flow.source))
+                continue
+            }
+            if let heading = headings[anchor], heading.range == range {
+                let natural = Slug.make(heading.text.trimmingCharacters(in: .whitespaces))
+                if natural != anchor, let earlier = defined[natural] {
+                    found.append(duplicate(natural, range: range, earlier: earlier, file: flow.source, renamed: anchor))
+                }
+            }
+            defined[anchor] = range
+        }
+        return found
+    }
+
+    private func duplicate(
+        _ anchor: String,
+        range: SourceRange?,
+        earlier: SourceRange?,
+        file: String,
+        renamed: String? = nil
+    ) -> Diagnostic {
+        let summary =
+            renamed.map { "Heading has the same anchor '#\(anchor)' as an earlier one; it gets '#\($0)'" }
+            ?? "Anchor '#\(anchor)' is defined twice"
+        return diagnostic(
+            range,
+            file: file,
+            summary,
+            explanation: "Reword the heading so that each anchor is unique.",
+            notes: [Diagnostic.Note(range: earlier, message: "'#\(anchor)' is first defined here")]
+        )
+    }
+}

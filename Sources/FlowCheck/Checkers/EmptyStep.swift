@@ -1,0 +1,33 @@
+public import FlowCore
+public import FlowModel
+import FlowProse
+
+/// Reports a step without an instruction: an empty list item, or one that starts with an image or a callout.
+public struct EmptyStep: Checker {
+    public let id = "EmptyStep"
+    public let defaultSeverity = DiagnosticSeverity.warning
+    public let abstract = "A step has no instruction"
+
+    public init() {}
+
+    public func check(_ content: ContentSet, context: CheckContext) -> [Diagnostic] {
+        content.flows.flatMap { flow in
+            flow.allSteps.filter(\.hasNoInstruction).map { step in
+                diagnostic(
+                    step.range,
+                    file: flow.source,
+                    step.elements.isEmpty && step.instruction.inlines.isEmpty
+                        ? "\(step.label) is empty" : "\(step.label) has no instruction",
+                    explanation: "Start the step with a sentence that says what to do, or remove the step."
+                )
+            }
+        }
+    }
+}
+
+extension Step {
+    /// Whether the instruction has no text once images are left out.
+    var hasNoInstruction: Bool {
+        instruction.inlines.filter { if case .image = $0 { false } else { true } }.plainText.allSatisfy(\.isWhitespace)
+    }
+}

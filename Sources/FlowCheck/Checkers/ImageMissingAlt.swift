@@ -1,0 +1,25 @@
+public import FlowCore
+public import FlowModel
+import FlowProse
+
+/// Reports an image without alt text (`![](dialog.svg)`): screen readers then have nothing to say.
+public struct ImageMissingAlt: Checker {
+    public let id = "ImageMissingAlt"
+    public let defaultSeverity = DiagnosticSeverity.warning
+    public let abstract = "An image has no alt text"
+
+    public init() {}
+
+    public func check(_ content: ContentSet, context: CheckContext) -> [Diagnostic] {
+        content.flows.flatMap { flow in
+            flow.images.filter { $0.children.plainText.allSatisfy(\.isWhitespace) }.map { image in
+                diagnostic(
+                    image.range,
+                    file: flow.source,
+                    "Image '\(image.destination)' has no alt text",
+                    explanation: "Describe what the image shows between the brackets: '![The Connections tab](…)'."
+                )
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+public import FlowCore
+public import FlowModel
+import FlowProse
+
+/// Reports an image whose file does not exist in the content folder.
+public struct MissingImage: Checker {
+    public let id = "MissingImage"
+    public let defaultSeverity = DiagnosticSeverity.error
+    public let abstract = "An image's file does not exist"
+
+    public init() {}
+
+    public func check(_ content: ContentSet, context: CheckContext) -> [Diagnostic] {
+        let index = LinkIndex(content)
+        return content.flows.flatMap { flow in
+            flow.images.compactMap { image -> Diagnostic? in
+                switch index.resolver.resolve(image.destination, from: flow.source) {
+                case .missing(let path):
+                    return diagnostic(
+                        image.range,
+                        file: flow.source,
+                        "Image '\(image.destination)' does not exist"
+                            + NearMiss.suffix(for: path, in: content.assets)
+                    )
+                case .flow, .sameFlow:
+                    return diagnostic(
+                        image.range,
+                        file: flow.source,
+                        "Image '\(image.destination)' points to a page, not an image file"
+                    )
+                case .external, .asset, .outside:
+                    return nil
+                }
+            }
+        }
+    }
+}

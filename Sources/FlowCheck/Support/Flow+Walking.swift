@@ -1,0 +1,105 @@
+import FlowCore
+import FlowModel
+import FlowProse
+import Foundation
+
+extension Flow {
+    /// Where page-level problems are reported: the title, else the first line of the file.
+    var pageRange: SourceRange {
+        titleRange ?? SourceRange(file: source, line: 1, column: 1)
+    }
+
+    /// Every step of every procedure, sub-steps included, depth first in source order.
+    var allSteps: [Step] {
+        steps.flatMap { [$0] + $0.allSubsteps }
+    }
+
+    /// Each anchor of the page (section headings, steps and sub-steps) with where it is defined.
+    var anchorDefinitions: [(anchor: String, range: SourceRange?)] {
+        var anchors: [(anchor: String, range: SourceRange?)] = []
+        for element in body {
+            switch element {
+            case .heading(let heading): anchors.append((heading.anchor, heading.range))
+            case .procedure(let procedure):
+                anchors += procedure.steps.flatMap { [$0] + $0.allSubsteps }.map { ($0.anchor, $0.range) }
+            case .callout, .prose: break
+            }
+        }
+        return anchors
+    }
+
+    /// The set of anchors a `#fragment` link into this page may name.
+    var anchors: Set<String> { Set(anchorDefinitions.map(\.anchor)) }
+
+    /// Every prose block of the page, nested ones included, for raw HTML.
+    var allBlocks: [Block] {
+        body.flatMap { element -> [Block] in
+            switch element {
+            case .heading: []
+            case .callout(let callout): callout.blocks.flatMap(\.flattened)
+            case .procedure(let procedure): procedure.steps.flatMap(\.allBlocks)
+            case .prose(let block): block.flattened
+            }
+        }
+    }
+}
+
+extension Step {
+    /// The sub-steps of the step and theirs, depth first.
+    var allSubsteps: [Step] {
+        substeps.flatMap { [$0] + $0.allSubsteps }
+    }
+
+    /// The prose blocks of the step and its sub-steps, nested ones included.
+    var allBlocks: [Block] {
+        elements.flatMap { element -> [Block] in
+            switch element {
+            case .prose(let block): block.flattened
+            case .callout(let callout): callout.blocks.flatMap(\.flattened)
+            case .substeps(let steps): steps.flatMap(\.allBlocks)
+            case .fieldTable, .screen, .choice, .result: []
+            }
+        }
+    }
+
+    /// "Step 3", with the number as written.
+    var label: String { "Step \(number)" }
+}
+
+extension Block {
+    /// The block and every block nested in it.
+    var flattened: [Block] {
+        switch self {
+        case .blockQuote(let quote): [self] + quote.blocks.flatMap(\.flattened)
+        case .list(let list): [self] + list.items.flatMap { $0.blocks.flatMap(\.flattened) }
+        default: [self]
+        }
+    }
+}
+
+extension Array where Element == Inline {
+    /// Each raw HTML span, nested ones included.
+    var htmlSpans: [(html: String, range: SourceRange?)] {
+        flatMap { inline -> [(html: String, range: SourceRange?)] in
+            switch inline {
+            case .html(let html, let range): [(html, range)]
+            case .emphasis(let children, _), .strong(let children, _): children.htmlSpans
+            case .link(let link), .image(let link): link.children.htmlSpans
+            case .text, .code, .softBreak, .lineBreak: []
+            }
+        }
+    }
+}
+
+extension String {
+    /// The string shortened to `limit` characters with an ellipsis, on one line.
+    func abbreviated(_ limit: Int = 40) -> String {
+        let oneLine = split(whereSeparator: \.isNewline).joined(separator: " ")
+        return oneLine.count <= limit ? oneLine : String(oneLine.prefix(limit - 1)) + "…"
+    }
+
+    /// Lowercased with surrounding spaces removed, for comparing names.
+    var nameKey: String {
+        lowercased().trimmingCharacters(in: .whitespaces)
+    }
+}

@@ -1,0 +1,33 @@
+import FlowModel
+
+/// Groups flows for the home page: by product and platform, then by mode and title.
+enum FlowGrouping {
+    /// A product and platform with its flows.
+    struct Group: Sendable {
+        var product: String
+        var platform: String
+        var flows: [Flow]
+
+        /// `Exalate · Salesforce`, or one of them alone.
+        var title: String {
+            [product, platform].filter { !$0.isEmpty }.joined(separator: " · ")
+        }
+    }
+
+    /// The groups of the pages of kind flow among `flows`, sorted by product, then platform.
+    static func groups(of flows: [Flow]) -> [Group] {
+        var byKey: [String: Group] = [:]
+        for flow in flows where flow.kind == .flow {
+            let product = flow.metadata.product ?? ""
+            let platform = flow.metadata.platform ?? ""
+            byKey["\(product)\u{0}\(platform)", default: Group(product: product, platform: platform, flows: [])]
+                .flows.append(flow)
+        }
+        return byKey.sorted { $0.key < $1.key }.map { _, group in
+            var group = group
+            if group.title.isEmpty { group.product = "Other" }
+            group.flows.sort { ($0.metadata.mode ?? "", $0.title, $0.id) < ($1.metadata.mode ?? "", $1.title, $1.id) }
+            return group
+        }
+    }
+}

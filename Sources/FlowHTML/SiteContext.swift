@@ -1,0 +1,92 @@
+import FlowModel
+import FlowProse
+
+/// What every page of a build shares: the content, its link resolver and the reading order.
+struct SiteContext: Sendable {
+    let content: ContentSet
+    let options: SiteOptions
+    let resolver: LinkResolver
+    /// The published pages by id.
+    let flowsByID: [String: Flow]
+    /// The published pages of kind flow, in the order the home page lists them.
+    let readingOrder: [Flow]
+
+    init(content: ContentSet, options: SiteOptions) {
+        self.content = content
+        self.options = options
+        self.resolver = LinkResolver(content: content)
+        let published = content.publishedFlows
+        self.flowsByID = Dictionary(published.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.readingOrder = FlowGrouping.groups(of: published).flatMap(\.flows)
+    }
+
+    /// The URL that `destination`, written in `flow`, gets in `flow`'s generated page.
+    ///
+    /// `../jira/accept.md#step-2` written in `salesforce/a.md` gives `../jira/accept.html#step-2`;
+    /// an image gives its path relative to the page; a link out of the content folder gives `#`.
+    func href(_ destination: String, in flow: Flow, allowsFlowID: Bool = false) -> String {
+        let page = SitePaths.page(forFlowID: flow.id)
+        switch resolver.resolve(destination, from: flow.source, allowsFlowID: allowsFlowID) {
+        case .external(let url): return url
+        case .sameFlow(let fragment): return "#" + fragment
+        case .flow(let id, let fragment):
+            return SitePaths.relative(from: page, to: SitePaths.page(forFlowID: id)) + (fragment.map { "#" + $0 } ?? "")
+        case .asset(let path): return SitePaths.relative(from: page, to: path)
+        case .missing: return destination
+        case .outside: return "#"
+        }
+    }
+
+    /// The published flow a link points at, if it points at one.
+    func linkedFlow(_ destination: String, in flow: Flow, allowsFlowID: Bool = false) -> Flow? {
+        if case .flow(let id, _) = resolver.resolve(destination, from: flow.source, allowsFlowID: allowsFlowID) {
+            return flowsByID[id]
+        }
+        return nil
+    }
+
+    /// A safe prose renderer whose links are resolved for `flow`'s page.
+    func renderer(for flow: Flow) -> HTMLRenderer {
+        let context = self
+        return HTMLRenderer(options: .init(allowsRawHTML: options.allowsRawHTML, linkResolver: { context.href($0, in: flow) }))
+    }
+
+    /// A listing entry for `target`, linked from the page at `fromPage`.
+    func link(to target: Flow, fromPage: String) -> FlowLinkView {
+        FlowLinkView(
+            title: target.title,
+            href: SitePaths.relative(from: fromPage, to: SitePaths.page(forFlowID: target.id)),
+            summary: target.summary,
+            mode: target.metadata.mode ?? "",
+            hasMode: target.metadata.mode != nil,
+            stepCount: target.steps.count
+        )
+    }
+}
+
+/// Options of a site build.
+public struct SiteOptions: Sendable, Hashable {
+    /// The name shown in every page's header; the title of the top `index.md` when `nil`.
+    public var siteTitle: String?
+    /// The absolute URL the site is published at (`https://help.example.com/`), or `nil` for
+    /// relative URLs in `sitemap.xml` and JSON-LD.
+    public var baseURL: String?
+    /// Whether raw HTML in pages reaches the site (`unsafe_html: true` in `flowdoc.yml`): this
+    /// trusts every author of the content. Dangerous URLs are dropped either way.
+    public var allowsRawHTML: Bool
+
+    /// Creates options.
+    ///
+    /// - Parameters:
+    ///   - siteTitle: The name in the header; the title of `index.md` when `nil`.
+    ///   - baseURL: Where the site is published; a trailing `/` is added when missing.
+    ///   - allowsRawHTML: Whether raw HTML written in pages is kept.
+    public init(siteTitle: String? = nil, baseURL: String? = nil, allowsRawHTML: Bool = false) {
+        self.siteTitle = siteTitle
+        self.baseURL = baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+        self.allowsRawHTML = allowsRawHTML
+    }
+
+    /// The URL of `path` for the sitemap and JSON-LD: absolute with a base URL, else `path`.
+    func publicURL(_ path: String) -> String { (baseURL ?? "") + path }
+}

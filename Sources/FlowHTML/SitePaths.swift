@@ -1,0 +1,34 @@
+/// URLs of the generated site, as paths relative to the site's root folder.
+///
+/// A flow with id `salesforce/initiate` lives at `salesforce/initiate.html`; links between
+/// pages are relative, so the site works from any folder, a web server or `file://`.
+package enum SitePaths {
+    /// The page of the flow with `id`: `salesforce/initiate` gives `salesforce/initiate.html`.
+    package static func page(forFlowID id: String) -> String { id + ".html" }
+
+    /// The JSON of one flow: `salesforce/initiate` gives `json/salesforce/initiate.json`.
+    package static func json(forFlowID id: String) -> String { "json/" + id + ".json" }
+
+    /// The prefix that leads from the folder of `path` back to the root: `a/b.html` gives `../`.
+    package static func rootPrefix(from path: String) -> String {
+        let depth = path.split(separator: "/", omittingEmptySubsequences: true).count - 1
+        return String(repeating: "../", count: max(depth, 0))
+    }
+
+    /// The relative URL from the page at `from` to the file at `to`, both relative to the root.
+    ///
+    /// `relative(from: "salesforce/a.html", to: "jira/b.html")` gives `../jira/b.html`;
+    /// `relative(from: "salesforce/a.html", to: "salesforce/b.html")` gives `b.html`.
+    package static func relative(from: String, to: String) -> String {
+        let fromFolders = from.split(separator: "/").dropLast()
+        let toParts = to.split(separator: "/")
+        var common = 0
+        while common < fromFolders.count, common < toParts.count - 1,
+            fromFolders[fromFolders.startIndex + common] == toParts[common]
+        {
+            common += 1
+        }
+        let ups = Array(repeating: "..", count: fromFolders.count - common)
+        return (ups + toParts[common...].map(String.init)).joined(separator: "/")
+    }
+}

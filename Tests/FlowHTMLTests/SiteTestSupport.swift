@@ -1,0 +1,45 @@
+import FlowHTML
+import FlowModel
+import FlowParser
+import FlowTestSupport
+import Foundation
+
+/// Builds sites in memory for the tests.
+enum SiteTestSupport {
+    /// The generated files of `contentRoot` with the built-in theme, by path.
+    static func generate(_ contentRoot: URL, options: SiteOptions = SiteOptions()) async throws -> [SiteFile] {
+        let content = try await ContentLoader().load(from: contentRoot)
+        return try SiteGenerator(content: content, contentRoot: contentRoot, theme: try Theme.builtIn(), options: options)
+            .generate()
+    }
+
+    /// The bytes of a generated file.
+    static func bytes(_ file: SiteFile) throws -> Data {
+        switch file.contents {
+        case .data(let data): data
+        case .copy(let url): try Data(contentsOf: url)
+        }
+    }
+
+    /// The text of the generated file at `path`.
+    static func text(_ files: [SiteFile], _ path: String) throws -> String? {
+        guard let file = files.first(where: { $0.path == path }) else { return nil }
+        return String(decoding: try bytes(file), as: UTF8.self)
+    }
+
+    /// Every regular file below `root`, by relative path.
+    static func tree(_ root: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])
+        let prefix = root.standardizedFileURL.resolvingSymlinksInPath().path + "/"
+        while let url = enumerator?.nextObject() as? URL {
+            guard (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true else { continue }
+            let path = url.standardizedFileURL.resolvingSymlinksInPath().path
+            files[String(path.dropFirst(prefix.count))] = try Data(contentsOf: url)
+        }
+        return files
+    }
+
+    /// The seed fixture's content folder.
+    static var seedContent: URL { Fixtures.url("seed/content") }
+}

@@ -47,6 +47,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]
         ),
         .target(
@@ -78,9 +79,19 @@ let package = Package(
             dependencies: ["FlowAdapters", "FlowJSON", "FlowParser", "FlowModel", "FlowCore", "FlowTestSupport"],
             exclude: ["Snapshots"]
         ),
-        .testTarget(name: "FlowHTMLTests", dependencies: ["FlowHTML", "FlowParser", "FlowModel", "FlowCore", "FlowTestSupport"], exclude: ["Snapshots"]),
-        .testTarget(name: "FlowServeTests", dependencies: ["FlowServe", "FlowCore"]),
-        .testTarget(name: "FlowCommandsTests", dependencies: ["FlowCommands", "FlowCheck", "FlowCore", "FlowTestSupport"]),
+        .testTarget(
+            name: "FlowHTMLTests",
+            dependencies: [
+                "FlowHTML", "FlowParser", "FlowModel", "FlowCore", "FlowTestSupport",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            exclude: ["Snapshots"]
+        ),
+        .testTarget(
+            name: "FlowServeTests",
+            dependencies: ["FlowServe", "FlowCore", .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle")]
+        ),
+        .testTarget(name: "FlowCommandsTests", dependencies: ["FlowCommands", "FlowCheck", "FlowCore", "FlowModel", "FlowParser", "FlowHTML", "FlowServe", "FlowTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -45,7 +45,6 @@ def screen_block(title, fields, values, indent):
     lines = ["```screen " + title]
     for name, required in fields:
         lines.append(f"{name}{'*' if required else ''}: {values[name]}")
-    lines.append("[ ] Keep a copy in the history")
     lines.append("[Cancel] [Save]")
     lines.append("```")
     return "\n".join(indent + line for line in lines)
@@ -58,7 +57,7 @@ def field_table(fields, values, rng, indent):
     return "\n".join(indent + row for row in rows)
 
 
-def step(rng, number, page, area_pages, is_last):
+def step(rng, number, page, area_pages, is_last, values):
     """One numbered step; returns its Markdown lines."""
     indent = " " * (len(str(number)) + 2)
     kind = rng.choice(["click", "click", "enter", "screen", "choice", "image", "callout"])
@@ -71,7 +70,6 @@ def step(rng, number, page, area_pages, is_last):
         lines += ["", indent + paragraph(rng, 3)]
     elif kind == "screen":
         fields = [(name, rng.random() < 0.5) for name in rng.sample(FIELDS, 4)]
-        values = {name: rng.choice(WORDS) + "-" + str(rng.randint(1, 99)) for name, _ in fields}
         lines.append(f"{number}. Fill in the connection details, and click **Save**.")
         lines += ["", field_table(fields, values, rng, indent), "", screen_block("Edit connection", fields, values, indent)]
     elif kind == "choice":
@@ -122,9 +120,10 @@ def flow_page(rng, area, index, area_pages, page_id):
         "",
     ]
     page = area_pages[index]
+    values = {name: rng.choice(WORDS) + "-" + str(rng.randint(1, 99)) for name in FIELDS}
     count = rng.randint(5, 12)
     for number in range(1, count + 1):
-        lines += step(rng, number, page, area_pages, number == count)
+        lines += step(rng, number, page, area_pages, number == count, values)
     lines += ["", "## Background", "", paragraph(rng, 5), "", paragraph(rng, 4)]
     following = area_pages[index + 1:index + 3]
     if following:

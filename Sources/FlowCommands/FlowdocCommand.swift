@@ -11,6 +11,9 @@ public struct FlowdocCommand: AsyncParsableCommand {
             procedure, checks that each flow is complete, and writes an HTML help site and JSON.
 
             Examples:
+              flowdoc init help-center
+              flowdoc new salesforce/export-data.md --title "Export data"
+              flowdoc serve content
               flowdoc check content
               flowdoc build content --output site
               flowdoc export content --output flows.json
@@ -19,7 +22,7 @@ public struct FlowdocCommand: AsyncParsableCommand {
             Exit codes: 0 success; 1 the content has errors; 2 usage or I/O failure.
             """,
         version: FlowdocVersion.current,
-        subcommands: [Check.self, Build.self, Export.self, Dump.self]
+        subcommands: [Init.self, New.self, Check.self, Build.self, Serve.self, Export.self, Dump.self]
     )
 
     public init() {}

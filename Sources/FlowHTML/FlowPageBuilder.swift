@@ -7,11 +7,14 @@ struct FlowPageBuilder {
     let flow: Flow
     let renderer: HTMLRenderer
     let page: String
+    /// Records what the page asks about other pages; `nil` when nobody needs to know.
+    let trace: DependencyTrace?
 
-    init(context: SiteContext, flow: Flow) {
+    init(context: SiteContext, flow: Flow, trace: DependencyTrace? = nil) {
         self.context = context
         self.flow = flow
-        self.renderer = context.renderer(for: flow)
+        self.trace = trace
+        self.renderer = context.renderer(for: flow, trace: trace)
         self.page = SitePaths.page(forFlowID: flow.id)
     }
 
@@ -23,9 +26,7 @@ struct FlowPageBuilder {
         let toc = parts.flatMap(\.heading).filter { $0.level <= 3 }.map {
             TOCEntry(title: Self.plain($0.html), anchor: $0.anchor, isSub: $0.level == 3)
         }
-        let position = context.readingOrder.firstIndex { $0.id == flow.id }
-        let previous = position.flatMap { $0 > 0 ? context.readingOrder[$0 - 1] : nil }
-        let following = position.flatMap { $0 + 1 < context.readingOrder.count ? context.readingOrder[$0 + 1] : nil }
+        let (previous, following) = context.neighbors(of: flow, trace: trace)
         let facets = flow.metadata.facets.map { FacetView(name: $0.name.prefix(1).uppercased() + $0.name.dropFirst(), value: $0.value) }
         return FlowPageView(
             id: flow.id,
@@ -91,9 +92,9 @@ struct FlowPageBuilder {
     private func nextCardsPart() -> PagePartView {
         var seen: Set<String> = []
         let cards = flow.next.compactMap { link -> FlowLinkView? in
-            let href = context.href(link.destination, in: flow, allowsFlowID: true)
+            let href = context.href(link.destination, in: flow, allowsFlowID: true, trace: trace)
             guard seen.insert(href).inserted else { return nil }
-            if let target = context.linkedFlow(link.destination, in: flow, allowsFlowID: true) {
+            if let target = context.linkedFlow(link.destination, in: flow, allowsFlowID: true, trace: trace) {
                 var view = context.link(to: target, fromPage: page)
                 view.href = href
                 return view
@@ -165,13 +166,13 @@ struct FlowPageBuilder {
     private func choiceView(_ choice: Choice) -> ChoiceView {
         ChoiceView(
             options: choice.options.map { option in
-                let target = option.link.flatMap { context.linkedFlow($0, in: flow) }
+                let target = option.link.flatMap { context.linkedFlow($0, in: flow, trace: trace) }
                 return ChoiceView.Option(
                     label: option.label,
                     properties: option.properties,
                     hasProperties: !option.properties.isEmpty,
                     isSelected: option.isSelected,
-                    href: option.link.map { context.href($0, in: flow) } ?? "",
+                    href: option.link.map { context.href($0, in: flow, trace: trace) } ?? "",
                     hasLink: option.link != nil,
                     linkTitle: target?.title ?? "Open the \(option.label) flow"
                 )

@@ -8,9 +8,13 @@ struct PageRenderer {
     private var siteTitle: String { context.options.siteTitle ?? "Help center" }
 
     /// A flow or overview page; the flow with id `index` becomes the home page with the listing.
-    func flowPage(_ flow: Flow) throws -> String {
+    ///
+    /// - Parameters:
+    ///   - flow: The page to render.
+    ///   - trace: Records what the page asks about other pages, for incremental builds.
+    func flowPage(_ flow: Flow, trace: DependencyTrace? = nil) throws -> String {
         let path = SitePaths.page(forFlowID: flow.id)
-        var view = FlowPageBuilder(context: context, flow: flow).build()
+        var view = FlowPageBuilder(context: context, flow: flow, trace: trace).build()
         let isHome = flow.id == "index"
         if isHome { addListing(to: &view, fromPage: path) }
         let body = try templates.render(view, template: flow.kind == .flow ? "flow" : "overview")
@@ -20,7 +24,7 @@ struct PageRenderer {
             description: flow.summary,
             path: path,
             kind: isHome ? "home" : flow.kind.rawValue,
-            breadcrumbs: isHome ? [] : breadcrumbs(for: flow),
+            breadcrumbs: isHome ? [] : breadcrumbs(for: flow, trace: trace),
             body: body,
             jsonLD: jsonLD
         )
@@ -67,7 +71,7 @@ struct PageRenderer {
     // MARK: Parts
 
     private func addListing(to view: inout FlowPageView, fromPage path: String) {
-        view.groups = FlowGrouping.groups(of: context.content.publishedFlows).map { group in
+        view.groups = FlowGrouping.groups(of: context.published).map { group in
             FlowGroupView(
                 title: group.title,
                 anchor: "flows-" + Slug.make(group.title),
@@ -81,12 +85,12 @@ struct PageRenderer {
     }
 
     /// Home, then the overview page of each folder above the flow, then the flow.
-    private func breadcrumbs(for flow: Flow) -> [LayoutView.Crumb] {
+    private func breadcrumbs(for flow: Flow, trace: DependencyTrace?) -> [LayoutView.Crumb] {
         var trail: [(String, String)] = []
         let folders = flow.source.split(separator: "/").dropLast()
         for depth in 0..<folders.count {
             let source = (folders.prefix(depth + 1) + ["index.md"]).joined(separator: "/")
-            if let overview = context.content.publishedFlows.first(where: { $0.source == source }), overview.id != flow.id {
+            if let overview = context.overview(atSource: source, trace: trace), overview.id != flow.id {
                 trail.append((overview.title, SitePaths.page(forFlowID: overview.id)))
             }
         }

@@ -18,7 +18,7 @@ enum SearchIndex {
     }
 
     static func script(for context: SiteContext) -> String {
-        let entries = context.content.publishedFlows.map(entry)
+        let entries = context.published.map(entry)
         return "window.FLOWDOC_SEARCH = " + HowToJSONLD.scriptSafeJSON(entries) + ";\n"
     }
 

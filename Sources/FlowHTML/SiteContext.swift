@@ -2,29 +2,46 @@ import FlowModel
 import FlowProse
 
 /// What every page of a build shares: the content, its link resolver and the reading order.
+///
+/// Built once per build; every lookup a page makes is a dictionary access, never a scan of the
+/// site. Lookups that take a ``DependencyTrace`` record the question, for incremental builds.
 struct SiteContext: Sendable {
     let content: ContentSet
     let options: SiteOptions
     let resolver: LinkResolver
+    /// The published pages, in path order.
+    let published: [Flow]
     /// The published pages by id.
     let flowsByID: [String: Flow]
+    /// The published pages by source path.
+    let flowsBySource: [String: Flow]
     /// The published pages of kind flow, in the order the home page lists them.
     let readingOrder: [Flow]
+    /// The position of each flow of ``readingOrder``, by id.
+    let readingPosition: [String: Int]
 
     init(content: ContentSet, options: SiteOptions) {
         self.content = content
         self.options = options
         self.resolver = LinkResolver(content: content)
         let published = content.publishedFlows
+        self.published = published
         self.flowsByID = Dictionary(published.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        self.readingOrder = FlowGrouping.groups(of: published).flatMap(\.flows)
+        self.flowsBySource = Dictionary(published.map { ($0.source, $0) }, uniquingKeysWith: { first, _ in first })
+        let readingOrder = FlowGrouping.groups(of: published).flatMap(\.flows)
+        self.readingOrder = readingOrder
+        self.readingPosition = Dictionary(
+            readingOrder.enumerated().map { ($1.id, $0) },
+            uniquingKeysWith: { first, _ in first }
+        )
     }
 
     /// The URL that `destination`, written in `flow`, gets in `flow`'s generated page.
     ///
     /// `../jira/accept.md#step-2` written in `salesforce/a.md` gives `../jira/accept.html#step-2`;
     /// an image gives its path relative to the page; a link out of the content folder gives `#`.
-    func href(_ destination: String, in flow: Flow, allowsFlowID: Bool = false) -> String {
+    func href(_ destination: String, in flow: Flow, allowsFlowID: Bool = false, trace: DependencyTrace? = nil) -> String {
+        trace?.record(.href(destination, allowsFlowID: allowsFlowID))
         let page = SitePaths.page(forFlowID: flow.id)
         switch resolver.resolve(destination, from: flow.source, allowsFlowID: allowsFlowID) {
         case .external(let url): return url
@@ -38,17 +55,36 @@ struct SiteContext: Sendable {
     }
 
     /// The published flow a link points at, if it points at one.
-    func linkedFlow(_ destination: String, in flow: Flow, allowsFlowID: Bool = false) -> Flow? {
+    func linkedFlow(_ destination: String, in flow: Flow, allowsFlowID: Bool = false, trace: DependencyTrace? = nil) -> Flow? {
+        trace?.record(.linkedFlow(destination, allowsFlowID: allowsFlowID))
         if case .flow(let id, _) = resolver.resolve(destination, from: flow.source, allowsFlowID: allowsFlowID) {
             return flowsByID[id]
         }
         return nil
     }
 
+    /// The flows before and after `flow` in reading order.
+    func neighbors(of flow: Flow, trace: DependencyTrace? = nil) -> (previous: Flow?, next: Flow?) {
+        trace?.record(.neighbors)
+        guard let position = readingPosition[flow.id] else { return (nil, nil) }
+        return (
+            position > 0 ? readingOrder[position - 1] : nil,
+            position + 1 < readingOrder.count ? readingOrder[position + 1] : nil
+        )
+    }
+
+    /// The published page at `source` (an overview `index.md`), if any.
+    func overview(atSource source: String, trace: DependencyTrace? = nil) -> Flow? {
+        trace?.record(.overview(source: source))
+        return flowsBySource[source]
+    }
+
     /// A safe prose renderer whose links are resolved for `flow`'s page.
-    func renderer(for flow: Flow) -> HTMLRenderer {
+    func renderer(for flow: Flow, trace: DependencyTrace? = nil) -> HTMLRenderer {
         let context = self
-        return HTMLRenderer(options: .init(allowsRawHTML: options.allowsRawHTML, linkResolver: { context.href($0, in: flow) }))
+        return HTMLRenderer(
+            options: .init(allowsRawHTML: options.allowsRawHTML, linkResolver: { context.href($0, in: flow, trace: trace) })
+        )
     }
 
     /// A listing entry for `target`, linked from the page at `fromPage`.

@@ -33,45 +33,75 @@ public struct SiteGenerator: Sendable {
         self.options = options
     }
 
-    /// Generates every file of the site, sorted by path.
+    /// Generates every file of the site in memory, sorted by path.
+    ///
+    /// ``SiteBuilder`` writes the same files in parallel, straight to disk; this is for tests
+    /// and small sites.
     ///
     /// - Throws: ``ThemeError`` for a template that does not parse or is missing; an encoding error from the JSON export.
     public func generate() throws -> [SiteFile] {
-        let templates = try TemplateSet(theme: theme)
-        var options = options
-        if options.siteTitle == nil { options.siteTitle = content.publishedFlows.first { $0.id == "index" }?.title }
-        let context = SiteContext(content: content, options: options)
-        let pages = PageRenderer(context: context, templates: templates)
+        let prepared = try prepare()
         var files: [SiteFile] = []
-        let published = content.publishedFlows
-        for flow in published {
-            files.append(.text(SitePaths.page(forFlowID: flow.id), try pages.flowPage(flow)))
+        for flow in prepared.context.published {
+            files.append(.text(SitePaths.page(forFlowID: flow.id), try prepared.pages.flowPage(flow)))
+            files.append(SiteFile(path: SitePaths.json(forFlowID: flow.id), contents: .data(try prepared.json(of: flow))))
         }
-        if !published.contains(where: { $0.id == "index" }) {
-            files.append(.text("index.html", try pages.homeWithoutIndex()))
+        files += try aggregateFiles(prepared)
+        var published = content
+        published.flows = prepared.context.published
+        files.append(SiteFile(path: "flows.json", contents: .data(try prepared.exporter.export(published))))
+        return files.sorted { $0.path < $1.path }
+    }
+
+    /// What every file of one build shares: the parsed templates, the site context and the exporter.
+    struct Prepared: Sendable {
+        let context: SiteContext
+        let pages: PageRenderer
+        let exporter: FlowJSONExporter
+
+        /// The JSON of one flow (`json/<id>.json`).
+        func json(of flow: Flow) throws -> Data {
+            try exporter.exportFlow(flow, resolver: context.resolver)
         }
-        files.append(.text("404.html", try pages.notFoundPage()))
-        files.append(.text("graph.html", try pages.graphPage()))
-        files.append(.text("search.html", try pages.searchPage()))
+    }
+
+    /// Parses the templates and indexes the content, once per build.
+    func prepare() throws -> Prepared {
+        let templates = try TemplateSet(theme: theme)
+        let context = SiteContext(content: content, options: effectiveOptions)
+        return Prepared(
+            context: context,
+            pages: PageRenderer(context: context, templates: templates),
+            exporter: FlowJSONExporter(version: FlowdocVersion.current)
+        )
+    }
+
+    /// The options with the site title filled in from `index.md` when none is given.
+    var effectiveOptions: SiteOptions {
+        var options = options
+        if options.siteTitle == nil { options.siteTitle = content.flows.first { $0.id == "index" && !$0.metadata.draft }?.title }
+        return options
+    }
+
+    /// The files that depend on the whole site, or on no page: the home page when there is
+    /// no `index.md`, 404, graph, search, sitemap, search index, assets, schema and images
+    /// (`flows.json` aside: ``FlowsJSONAssembler`` writes it from the per-flow files).
+    func aggregateFiles(_ prepared: Prepared) throws -> [SiteFile] {
+        let context = prepared.context
+        var files: [SiteFile] = []
+        if context.flowsByID["index"] == nil {
+            files.append(.text("index.html", try prepared.pages.homeWithoutIndex()))
+        }
+        files.append(.text("404.html", try prepared.pages.notFoundPage()))
+        files.append(.text("graph.html", try prepared.pages.graphPage()))
+        files.append(.text("search.html", try prepared.pages.searchPage()))
         files.append(.text("sitemap.xml", Sitemap.xml(for: context)))
         files.append(.text("assets/search-index.js", SearchIndex.script(for: context)))
         for (name, data) in theme.assets.sorted(by: { $0.key < $1.key }) {
             files.append(SiteFile(path: "assets/" + name, contents: .data(data)))
         }
-        files += try jsonFiles()
-        files += imageFiles()
-        return files.sorted { $0.path < $1.path }
-    }
-
-    private func jsonFiles() throws -> [SiteFile] {
-        let exporter = FlowJSONExporter(version: FlowdocVersion.current)
-        var published = content
-        published.flows = content.publishedFlows
-        var files = [SiteFile(path: "flows.json", contents: .data(try exporter.export(published)))]
-        for flow in content.publishedFlows {
-            files.append(SiteFile(path: SitePaths.json(forFlowID: flow.id), contents: .data(try exporter.exportFlow(flow, in: content))))
-        }
         files.append(SiteFile(path: ExportSchema.fileName, contents: .data(try ExportSchema.data())))
+        files += imageFiles()
         return files
     }
 

@@ -65,51 +65,65 @@ public struct SiteWriter: Sendable {
     /// - Throws: ``SiteWriterError`` from ``validate()``, or the error of a failed write; the
     ///   previous output is then untouched.
     public func write(_ files: [SiteFile]) throws {
-        try validate()
-        let manager = FileManager.default
-        let parent = output.deletingLastPathComponent()
-        let name = output.lastPathComponent
-        let token = "\(ProcessInfo.processInfo.processIdentifier)"
-        let staging = parent.appendingPathComponent(".\(name).flowdoc-new-\(token)")
-        let retired = parent.appendingPathComponent(".\(name).flowdoc-old-\(token)")
-        try? manager.removeItem(at: staging)
-        try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+        let staging = try begin()
         do {
-            for file in files {
-                try Self.write(file, into: staging)
-            }
-            try Data().write(to: staging.appendingPathComponent(Self.markerFileName))
+            try staging.makeFolders(for: files.map(\.path))
+            for file in files { try staging.write(file) }
         } catch {
-            try? manager.removeItem(at: staging)
+            staging.discard()
             throw error
         }
+        try commit(staging)
+    }
+
+    /// Validates the output folder and creates an empty temporary folder beside it.
+    ///
+    /// Write the site into the returned staging folder, then call ``commit(_:)``, or
+    /// ``SiteStaging/discard()`` when the build fails.
+    ///
+    /// - Throws: ``SiteWriterError`` from ``validate()``, or the error of creating the folder.
+    public func begin() throws -> SiteStaging {
+        try validate()
+        let manager = FileManager.default
+        let staging = sibling("new")
+        try? manager.removeItem(at: staging)
+        try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+        return SiteStaging(root: staging)
+    }
+
+    /// Marks the staging folder as a flowdoc site and swaps it in for ``output`` (two renames).
+    ///
+    /// - Throws: The error of a failed write or rename; the previous output is then put back
+    ///   and the staging folder removed.
+    public func commit(_ staging: SiteStaging) throws {
+        let manager = FileManager.default
+        do {
+            try Data().write(to: staging.root.appendingPathComponent(Self.markerFileName))
+        } catch {
+            staging.discard()
+            throw error
+        }
+        let retired = sibling("old")
         if manager.fileExists(atPath: output.path) {
             try? manager.removeItem(at: retired)
             try manager.moveItem(at: output, to: retired)
             do {
-                try manager.moveItem(at: staging, to: output)
+                try manager.moveItem(at: staging.root, to: output)
             } catch {
                 try? manager.moveItem(at: retired, to: output)
-                try? manager.removeItem(at: staging)
+                staging.discard()
                 throw error
             }
             try? manager.removeItem(at: retired)
         } else {
-            try manager.moveItem(at: staging, to: output)
+            try manager.moveItem(at: staging.root, to: output)
         }
     }
 
-    private static func write(_ file: SiteFile, into root: URL) throws {
-        let parts = file.path.split(separator: "/")
-        guard !parts.isEmpty, !parts.contains(".."), !parts.contains("."), !file.path.hasPrefix("/") else {
-            throw SiteWriterError(path: file.path, reason: "a generated file's path leaves the output folder")
-        }
-        let url = root.appendingPathComponent(file.path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        switch file.contents {
-        case .data(let data): try data.write(to: url)
-        case .copy(let source): try Data(contentsOf: source).write(to: url)
-        }
+    /// `.<output>.flowdoc-<kind>-<pid>` beside the output folder.
+    private func sibling(_ kind: String) -> URL {
+        let token = "\(ProcessInfo.processInfo.processIdentifier)"
+        return output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).flowdoc-\(kind)-\(token)")
     }
 
     /// The absolute path of `url` with `.`, `..` and symbolic links resolved, without a trailing `/`.

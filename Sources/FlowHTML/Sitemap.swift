@@ -3,13 +3,13 @@ import FlowModel
 /// `sitemap.xml`: every page, with the base URL when one is set, else relative paths.
 enum Sitemap {
     static func xml(for context: SiteContext) -> String {
-        var paths = context.content.publishedFlows.map { SitePaths.page(forFlowID: $0.id) }
+        var paths = context.published.map { SitePaths.page(forFlowID: $0.id) }
         if !paths.contains("index.html") { paths.append("index.html") }
         paths += ["graph.html", "search.html"]
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         xml += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for path in paths.sorted() {
-            let flow = context.content.publishedFlows.first { SitePaths.page(forFlowID: $0.id) == path }
+            let flow = path.hasSuffix(".html") ? context.flowsByID[String(path.dropLast(5))] : nil
             xml += "  <url>\n    <loc>\(escape(context.options.publicURL(path)))</loc>\n"
             if let updated = flow?.metadata.updated, isDate(updated) {
                 xml += "    <lastmod>\(updated)</lastmod>\n"

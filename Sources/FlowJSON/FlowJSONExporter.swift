@@ -37,6 +37,13 @@ public struct FlowJSONExporter: Sendable {
         try Self.encode(export(flow, resolver: LinkResolver(content: content)))
     }
 
+    /// The JSON of a single flow, with a resolver built once for the whole content set.
+    ///
+    /// Use this when exporting many flows: ``exportFlow(_:in:)`` builds a resolver per call.
+    public func exportFlow(_ flow: Flow, resolver: LinkResolver) throws -> Data {
+        try Self.encode(export(flow, resolver: resolver))
+    }
+
     /// Encodes `value` the way every flowdoc JSON file is written.
     public static func encode(_ value: some Encodable) throws -> Data {
         let encoder = JSONEncoder()

@@ -20,27 +20,51 @@ public struct ContentLoader: Sendable {
     /// - Returns: The pages sorted by path, the assets, the product model and all parse diagnostics.
     /// - Throws: ``ContentError`` when the folder can't be read at all.
     public func load(from root: URL) async throws -> ContentSet {
+        try await loadWithDigests(from: root).content
+    }
+
+    /// Loads the content folder at `root` and returns the digest of each page's bytes too.
+    ///
+    /// The digests (``FlowCore/StableHasher`` of the file's bytes, by page path) let an
+    /// incremental build tell which pages changed without reading them again.
+    ///
+    /// - Parameter root: The content folder.
+    /// - Returns: The content, as ``load(from:)`` gives it, and the digests by ``FlowModel/Flow/source``.
+    /// - Throws: ``ContentError`` when the folder can't be read at all.
+    public func loadWithDigests(from root: URL) async throws -> LoadedContent {
         let listing = try ContentWalker(root: root).walk()
         let parser = PageParser(options: options)
-        let pages = await withTaskGroup(of: (flow: Flow?, diagnostics: [Diagnostic]).self) { group in
+        let pages = await withTaskGroup(of: (path: String, flow: Flow?, diagnostics: [Diagnostic], digest: UInt64)?.self) { group in
             for path in listing.pages {
                 group.addTask {
                     let file = root.appendingPathComponent(path)
-                    guard let text = SourceDecoder.read(file, source: path) else { return (nil, [SourceDecoder.unreadable(path)]) }
-                    guard !text.isBinary else { return (nil, text.diagnostics) }
-                    let (flow, diagnostics) = parser.parse(text.text, source: path)
-                    return (flow, text.diagnostics + diagnostics)
+                    guard let data = SourceDecoder.contents(of: file) else { return nil }
+                    let bytes = [UInt8](data)
+                    let text = SourceDecoder.decode(bytes, source: path)
+                    let digest = StableHasher.digest(bytes)
+                    // A binary file is reported and left out rather than read as a page of garbage.
+                    guard !text.isBinary else { return (path, nil, text.diagnostics, digest) }
+                    var (flow, diagnostics) = parser.parse(text.text, source: path)
+                    diagnostics = text.diagnostics + diagnostics
+                    return (path, flow, diagnostics, digest)
                 }
             }
-            var results: [(flow: Flow?, diagnostics: [Diagnostic])] = []
-            for await result in group { results.append(result) }
+            var results: [(path: String, flow: Flow?, diagnostics: [Diagnostic], digest: UInt64)] = []
+            for await result in group {
+                if let result { results.append(result) }
+            }
             return results
         }
         var diagnostics = listing.diagnostics
         var flows: [Flow] = []
-        for page in pages {
-            if let flow = page.flow { flows.append(flow) }
-            diagnostics += page.diagnostics
+        var digests: [String: UInt64] = [:]
+        for (path, flow, pageDiagnostics, digest) in pages {
+            if let flow { flows.append(flow) }
+            diagnostics += pageDiagnostics
+            digests[path] = digest
+        }
+        for path in listing.pages where digests[path] == nil {
+            diagnostics.append(SourceDecoder.unreadable(path))
         }
         flows.sort { $0.source < $1.source }
         var product: ProductModel?
@@ -49,8 +73,17 @@ public struct ContentLoader: Sendable {
             product = result.model
             diagnostics += result.diagnostics
         }
-        return ContentSet(flows: flows, assets: listing.assets, product: product, diagnostics: diagnostics.sorted())
+        let content = ContentSet(flows: flows, assets: listing.assets, product: product, diagnostics: diagnostics.sorted())
+        return LoadedContent(content: content, digests: digests)
     }
+}
+
+/// A loaded content folder with the digest of each page's bytes.
+public struct LoadedContent: Sendable {
+    /// The pages, assets, product model and parse diagnostics.
+    public var content: ContentSet
+    /// The ``FlowCore/StableHasher`` digest of each page file's bytes, by page path.
+    public var digests: [String: UInt64]
 }
 
 /// A content folder that can't be read.

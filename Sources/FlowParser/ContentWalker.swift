@@ -64,6 +64,12 @@ struct ContentWalker {
                 }
                 if isFolder.boolValue {
                     queue.append(path)
+                } else if (try? FileManager.default.attributesOfItem(atPath: target)[.type] as? FileAttributeType) != .typeRegular {
+                    // A FIFO, socket or device: reading it could block for ever, and Foundation
+                    // leaks its read buffer when the read fails.
+                    listing.diagnostics.append(
+                        Diagnostic(.error, id: "UnreadableFile", range: nil, file: path, summary: "Not a regular file; it is left out")
+                    )
                 } else if name.hasSuffix(".md") {
                     listing.pages.append(path)
                 } else {

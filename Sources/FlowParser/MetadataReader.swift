@@ -35,7 +35,20 @@ struct MetadataReader {
             } else {
                 invalid(value, key: key, expected: "true or false")
             }
-        default: metadata.extra[key] = Self.metadataValue(value)
+        default:
+            var truncated = false
+            metadata.extra[key] = Self.metadataValue(value, depth: 0, truncated: &truncated)
+            if truncated {
+                diagnostics.append(
+                    Diagnostic(
+                        .warning,
+                        id: "FrontMatterTooDeep",
+                        range: range(value.mark) ?? metadata.keyRanges[key],
+                        file: file,
+                        summary: "Front matter key '\(key)' nests deeper than \(Self.maximumNesting) levels; deeper values are left out"
+                    )
+                )
+            }
         }
     }
 
@@ -74,7 +87,15 @@ struct MetadataReader {
         )
     }
 
-    static func metadataValue(_ node: Node) -> MetadataValue {
+    /// How deep lists and maps may nest in a metadata value, as in the Markdown converter:
+    /// the model's synthesized `Hashable`, `Codable` and `deinit` recurse once per level.
+    static let maximumNesting = 64
+
+    static func metadataValue(_ node: Node, depth: Int, truncated: inout Bool) -> MetadataValue {
+        if depth >= maximumNesting, node.scalar == nil {
+            truncated = true
+            return .null
+        }
         switch node {
         case .scalar(let scalar):
             if scalar.style == .plain {
@@ -84,10 +105,10 @@ struct MetadataReader {
                 if let double = node.float, double.isFinite { return .number(double) }
             }
             return .string(scalar.string)
-        case .sequence(let sequence): return .list(sequence.map(metadataValue))
+        case .sequence(let sequence): return .list(sequence.map { metadataValue($0, depth: depth + 1, truncated: &truncated) })
         case .mapping(let mapping):
             var map: [String: MetadataValue] = [:]
-            for (key, value) in mapping { map[key.string ?? ""] = metadataValue(value) }
+            for (key, value) in mapping { map[key.string ?? ""] = metadataValue(value, depth: depth + 1, truncated: &truncated) }
             return .map(map)
         case .alias: return .null
         }

@@ -22,7 +22,12 @@ public struct BuildReport: Sendable {
     ///   - diagnostics: The diagnostics of the content.
     ///   - pagePaths: The page path of each source file, relative to the site's root.
     ///   - failure: An environment failure, if the build could not run.
-    public init(didWrite: Bool, diagnostics: [Diagnostic] = [], pagePaths: [String: String] = [:], failure: String? = nil) {
+    public init(
+        didWrite: Bool,
+        diagnostics: [Diagnostic] = [],
+        pagePaths: [String: String] = [:],
+        failure: String? = nil
+    ) {
         self.didWrite = didWrite
         self.diagnostics = diagnostics
         self.pagePaths = pagePaths

@@ -17,6 +17,9 @@ struct FileWatcher: Sendable {
 
     /// The folders and files watched.
     var paths: [URL]
+    /// Paths left out with everything below them, by prefix of the absolute path (the site
+    /// folder and its staging and cache folders, should they lie inside a watched folder).
+    var ignoredPrefixes: [String] = []
 
     /// Reads the current state of every watched file.
     func snapshot() -> Snapshot {
@@ -33,6 +36,10 @@ struct FileWatcher: Sendable {
             guard let enumerator = manager.enumerator(atPath: path) else { continue }
             while let relative = enumerator.nextObject() as? String {
                 let full = path + "/" + relative
+                if ignoredPrefixes.contains(where: { full.hasPrefix($0) }) {
+                    enumerator.skipDescendants()
+                    continue
+                }
                 if let stamp = Self.stamp(full) { snapshot[full] = stamp }
             }
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The script injected into every served HTML page (never into the built files).
 ///
 /// It listens to `/__flowdoc/events`; on a `reload` event, or when the `hello` event on
@@ -10,7 +12,8 @@ enum LiveReloadScript {
 
     /// The `<script>` element for a page served from build `token`.
     static func element(token: String) -> String {
-        "<script data-flowdoc-preview>\n" + source.replacingOccurrences(of: "__TOKEN__", with: jsString(token)) + "</script>\n"
+        "<script data-flowdoc-preview>\n" + source.replacingOccurrences(of: "__TOKEN__", with: jsString(token))
+            + "</script>\n"
     }
 
     /// `text` as a JavaScript string literal that is also safe inside a `<script>` element.

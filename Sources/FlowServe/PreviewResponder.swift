@@ -47,7 +47,12 @@ struct PreviewResponder: HTTPResponder {
                 let html = String(decoding: data, as: UTF8.self)
                 data = Data(HTMLInjector.inject(state.injection(forPage: relativePath), into: html).utf8)
             }
-            return send(data, status: .ok, contentType: MediaTypes.contentType(forExtension: url.pathExtension), ifNoneMatch: ifNoneMatch)
+            return send(
+                data,
+                status: .ok,
+                contentType: MediaTypes.contentType(forExtension: url.pathExtension),
+                ifNoneMatch: ifNoneMatch
+            )
         }
     }
 
@@ -68,10 +73,16 @@ struct PreviewResponder: HTTPResponder {
                 """
         }
         let page = HTMLInjector.inject(state.injection(forPage: nil), into: html, baseHref: "/")
-        return send(Data(page.utf8), status: .notFound, contentType: MediaTypes.contentType(forExtension: "html"), ifNoneMatch: nil)
+        return send(
+            Data(page.utf8),
+            status: .notFound,
+            contentType: MediaTypes.contentType(forExtension: "html"),
+            ifNoneMatch: nil
+        )
     }
 
-    private func send(_ data: Data, status: HTTPResponse.Status, contentType: String, ifNoneMatch: String?) -> Response {
+    private func send(_ data: Data, status: HTTPResponse.Status, contentType: String, ifNoneMatch: String?) -> Response
+    {
         var headers = HTTPFields()
         headers[.contentType] = contentType
         headers[.cacheControl] = "no-cache"
@@ -86,8 +97,10 @@ struct PreviewResponder: HTTPResponder {
 
     // MARK: Events
 
-    /// `text/event-stream`: a `hello` event naming the current build, then one `reload` event
-    /// per rebuild. The stream ends when the client goes away or the server stops.
+    /// The event stream of `/__flowdoc/events`.
+    ///
+    /// A `hello` event naming the current build, then one `reload` event per rebuild. The
+    /// stream ends when the client goes away or the server stops.
     private func events() -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "text/event-stream; charset=utf-8"

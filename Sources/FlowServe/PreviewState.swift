@@ -1,9 +1,11 @@
-import Foundation
 import FlowCore
+import Foundation
 import Synchronization
 
-/// What the server knows about the last build: its report, a token that changes with every
-/// build, and the problems of each page. Shared by the responder and the watcher.
+/// What the server knows about the last build.
+///
+/// Its report, a token that changes with every build, and the problems of each page; shared by
+/// the responder and the watcher.
 final class PreviewState: Sendable {
     private struct Current {
         var generation = 0

@@ -36,7 +36,8 @@ struct ProblemPanel {
             return out + ":</strong> \(escape(failure)). You are seeing the last good version.</p>\n"
         }
         let errors = report.diagnostics.filter { $0.severity == .error }
-        out += " on \(errors.count) error\(errors.count == 1 ? "" : "s").</strong> You are seeing the last good version.</p>\n"
+        out +=
+            " on \(errors.count) error\(errors.count == 1 ? "" : "s").</strong> You are seeing the last good version.</p>\n"
         let elsewhere = errors.filter { !pageDiagnostics.contains($0) }
         guard !elsewhere.isEmpty else { return out }
         out += "<ul>\n"

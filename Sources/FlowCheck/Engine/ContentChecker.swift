@@ -1,5 +1,7 @@
 public import FlowCore
 public import FlowModel
+import Dispatch
+import Synchronization
 
 /// Runs every rule over a content set and returns the parse and check diagnostics together.
 ///
@@ -21,10 +23,14 @@ public struct ContentChecker: Sendable {
     /// - Returns: Every diagnostic, with configured severities, sorted by file and position.
     public func check(_ content: ContentSet, context: CheckContext) -> [Diagnostic] {
         let rules = context.configuration.rules
-        var diagnostics = content.diagnostics
-        for checker in checkers where rules[checker.id] != .off {
-            diagnostics += checker.check(content, context: context)
+        // The rules are independent: run them on every core, then gather in rule order.
+        let active = checkers.filter { rules[$0.id] != .off }
+        let found = Mutex<[[Diagnostic]]>(Array(repeating: [], count: active.count))
+        DispatchQueue.concurrentPerform(iterations: active.count) { index in
+            let diagnostics = active[index].check(content, context: context)
+            found.withLock { $0[index] = diagnostics }
         }
+        let diagnostics = content.diagnostics + found.withLock { $0 }.joined()
         return Self.applying(rules, to: diagnostics).sorted()
     }
 

@@ -16,6 +16,8 @@ struct BuildAction {
         var fileCount: Int
         /// Whether the site was written.
         var didWrite: Bool
+        /// Pages built and reused, when the site was written.
+        var report: SiteBuilder.Report?
     }
 
     var contentURL: URL
@@ -27,6 +29,10 @@ struct BuildAction {
     var configPath: String?
     /// The date `updated` is compared with.
     var today: CalendarDate = .today()
+    /// Whether pages of the previous build may be reused (`--no-incremental` turns it off).
+    var incremental = true
+    /// Called from any task with the pages rendered and the pages in all.
+    var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
     /// The theme folder in force, if any.
     var effectiveThemeURL: URL? {
@@ -45,20 +51,24 @@ struct BuildAction {
     func perform() async throws -> Result {
         let writer = SiteWriter(output: outputURL, content: contentURL)
         try writer.validate()
-        let (configuration, _) = try ConfigurationReader.load(explicitPath: configPath, contentURL: contentURL)
-        let content = try await ContentLoader(options: ParseOptions(extraActionVerbs: configuration.actionVerbs)).load(from: contentURL)
+        let (configuration, configURL) = try ConfigurationReader.load(explicitPath: configPath, contentURL: contentURL)
+        let loaded = try await ContentLoader(options: ParseOptions(extraActionVerbs: configuration.actionVerbs))
+            .loadWithDigests(from: contentURL)
+        let content = loaded.content
         let context = CheckContext(configuration: configuration, today: today)
         let diagnostics = ContentChecker().check(content, context: context)
         guard !diagnostics.containsErrors else {
-            return Result(diagnostics: diagnostics, fileCount: 0, didWrite: false)
+            return Result(diagnostics: diagnostics, fileCount: 0, didWrite: false, report: nil)
         }
         var theme = try Theme.builtIn()
         if let themeURL = effectiveThemeURL { theme = try theme.overridden(by: themeURL) }
         var options = options
         options.allowsRawHTML = configuration.unsafeHTML
         let generator = SiteGenerator(content: content, contentRoot: contentURL, theme: theme, options: options)
-        let files = try generator.generate()
-        try writer.write(files)
-        return Result(diagnostics: diagnostics, fileCount: files.count, didWrite: true)
+        var builder = SiteBuilder(generator: generator, writer: writer, sourceDigests: loaded.digests, incremental: incremental)
+        // A changed configuration can change how pages parse: it rebuilds everything.
+        builder.configurationKey = configURL.flatMap { FileManager.default.contents(atPath: $0.path) } ?? Data()
+        let report = try await builder.build(progress: progress)
+        return Result(diagnostics: diagnostics, fileCount: report.fileCount, didWrite: true, report: report)
     }
 }

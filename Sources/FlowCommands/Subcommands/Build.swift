@@ -2,6 +2,11 @@ import ArgumentParser
 import FlowCore
 import FlowHTML
 import Foundation
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 extension FlowdocCommand {
     /// `flowdoc build`: the static help site.
@@ -46,18 +51,32 @@ extension FlowdocCommand {
         @Option(help: ArgumentHelp("The configuration file (default: flowdoc.yml next to the content folder).", valueName: "file"))
         var config: String?
 
+        @Flag(
+            inversion: .prefixedNo,
+            help: "Reuse the pages of the previous build whose output can't have changed (cache: .<output>.flowdoc-cache beside the output folder)."
+        )
+        var incremental = true
+
         func run() async throws {
-            let action = BuildAction(
+            let started = ContinuousClock.now
+            let progress = output.quiet || isatty(STDERR_FILENO) == 0 ? nil : BuildProgress(started: started)
+            var action = BuildAction(
                 contentURL: content.contentURL,
                 outputURL: URL(fileURLWithPath: outputDirectory).standardizedFileURL,
                 themeURL: theme.map { URL(fileURLWithPath: $0).standardizedFileURL },
                 options: SiteOptions(siteTitle: siteTitle, baseURL: baseURL),
                 configPath: config
             )
+            action.incremental = incremental
+            if let progress {
+                action.progress = { done, total in progress.update(done: done, total: total) }
+            }
             let result: BuildAction.Result
             do {
                 result = try await action.perform()
+                progress?.clear()
             } catch {
+                progress?.clear()
                 Console.error("error: \(error)\n")
                 throw ExitCode(2)
             }
@@ -69,9 +88,47 @@ extension FlowdocCommand {
                 Console.error("error: build stopped: \(count) error\(count == 1 ? "" : "s") in the content; \(outputDirectory) was not changed\n")
                 throw ExitCode.failure
             }
-            if !output.quiet {
+            if let progress, let report = result.report {
+                let elapsed = (ContinuousClock.now - started).components
+                let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+                Console.error(progress.summary(report, seconds: seconds, output: outputDirectory))
+            } else if !output.quiet {
                 Console.out("Built \(result.fileCount) files into \(outputDirectory)\n")
             }
         }
+    }
+}
+
+/// The one updating line a build shows on a terminal: pages done of the total, drawn at most
+/// ten times a second and only once the build has taken more than a second.
+private final class BuildProgress: Sendable {
+    private let started: ContinuousClock.Instant
+    /// When the line was last drawn, and whether it is on screen.
+    private let state = Mutex<(drawn: ContinuousClock.Instant?, visible: Bool)>((nil, false))
+
+    init(started: ContinuousClock.Instant) {
+        self.started = started
+    }
+
+    func update(done: Int, total: Int) {
+        let now = ContinuousClock.now
+        guard now - started > .seconds(1) else { return }
+        let draw = state.withLock { state -> Bool in
+            if let drawn = state.drawn, now - drawn < .milliseconds(100), done < total { return false }
+            state = (now, true)
+            return true
+        }
+        if draw { Console.error("\r\u{1B}[KBuilding pages: \(done) of \(total)") }
+    }
+
+    /// Removes the progress line, if shown.
+    func clear() {
+        if state.withLock({ $0.visible }) { Console.error("\r\u{1B}[K") }
+    }
+
+    func summary(_ report: SiteBuilder.Report, seconds: Double, output: String) -> String {
+        let time = String(format: "%.2f", seconds)
+        let reused = report.pageCount - report.renderedPages
+        return "Built \(report.pageCount) pages (\(report.fileCount) files, \(reused) reused) into \(output) in \(time) s\n"
     }
 }

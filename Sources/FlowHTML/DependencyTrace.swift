@@ -1,0 +1,126 @@
+import FlowCore
+import FlowModel
+import Foundation
+import Synchronization
+
+/// The questions a page asked about the rest of the site while it was rendered.
+///
+/// A flow page is a function of its own source and of the answers to a few questions about
+/// other pages: where a link leads (``SiteContext/href(_:in:allowsFlowID:trace:)``), what the
+/// linked flow is called (``SiteContext/linkedFlow(_:in:allowsFlowID:trace:)``), which flows
+/// come before and after it, and which overview pages sit above it. The trace records those
+/// questions while the page renders. An incremental build asks them again against the new
+/// content: when the page's source and every answer are unchanged, so is the page, and the
+/// previous file is reused.
+final class DependencyTrace: Sendable {
+    private let recorded = Mutex<[Query]>([])
+
+    /// One recorded question.
+    enum Query: Sendable, Hashable {
+        /// The URL a link destination gets in the page.
+        case href(String, allowsFlowID: Bool)
+        /// The listing of the flow a link leads to, if any.
+        case linkedFlow(String, allowsFlowID: Bool)
+        /// The listings of the flows before and after the page in reading order.
+        case neighbors
+        /// The overview page at a source path, if any.
+        case overview(source: String)
+    }
+
+    /// Records `query`.
+    func record(_ query: Query) {
+        recorded.withLock { $0.append(query) }
+    }
+
+    /// The distinct questions asked, in the order first asked.
+    var queries: [Query] {
+        recorded.withLock { queries in
+            var seen: Set<Query> = []
+            return queries.filter { seen.insert($0).inserted }
+        }
+    }
+
+    /// The hash of the answers `context` gives to `queries` for `flow`.
+    static func answers(to queries: [Query], for flow: Flow, in context: SiteContext) -> UInt64 {
+        var hasher = StableHasher()
+        for query in queries {
+            switch query {
+            case .href(let destination, let allowsFlowID):
+                hasher.combine(context.href(destination, in: flow, allowsFlowID: allowsFlowID))
+            case .linkedFlow(let destination, let allowsFlowID):
+                hasher.combine(listing(context.linkedFlow(destination, in: flow, allowsFlowID: allowsFlowID)))
+            case .neighbors:
+                let (previous, next) = context.neighbors(of: flow)
+                hasher.combine(listing(previous))
+                hasher.combine(listing(next))
+            case .overview(let source):
+                hasher.combine(listing(context.overview(atSource: source)))
+            }
+        }
+        return hasher.value
+    }
+
+    /// What a page may show of another flow: its id, title, summary, mode, kind and step count.
+    private static func listing(_ flow: Flow?) -> String {
+        guard let flow else { return "-" }
+        let fields = [flow.id, flow.title, flow.summary, flow.metadata.mode ?? "\u{0}", flow.kind.rawValue, String(flow.steps.count)]
+        return fields.joined(separator: "\u{1}")
+    }
+}
+
+// MARK: - Storage
+
+extension DependencyTrace.Query {
+    /// The query as one line-safe string: a kind letter, then its fields, separated by U+001F and escaped.
+    var encoded: String {
+        switch self {
+        case .href(let destination, let allows): "h\u{1F}\(allows ? 1 : 0)\u{1F}" + Self.escape(destination)
+        case .linkedFlow(let destination, let allows): "l\u{1F}\(allows ? 1 : 0)\u{1F}" + Self.escape(destination)
+        case .neighbors: "n"
+        case .overview(let source): "o\u{1F}0\u{1F}" + Self.escape(source)
+        }
+    }
+
+    /// Reads a query written by ``encoded``; `nil` for anything else.
+    init?(encoded: Substring) {
+        let fields = encoded.split(separator: "\u{1F}", maxSplits: 2, omittingEmptySubsequences: false)
+        let argument = fields.count == 3 ? Self.unescape(fields[2]) : ""
+        let allows = fields.count == 3 && fields[1] == "1"
+        switch fields.first {
+        case "h" where fields.count == 3: self = .href(argument, allowsFlowID: allows)
+        case "l" where fields.count == 3: self = .linkedFlow(argument, allowsFlowID: allows)
+        case "n": self = .neighbors
+        case "o" where fields.count == 3: self = .overview(source: argument)
+        default: return nil
+        }
+    }
+
+    /// `text` with `%`, tab, line breaks and the separators U+001E and U+001F percent-escaped.
+    static func escape(_ text: String) -> String {
+        let special: Set<Unicode.Scalar> = ["%", "\t", "\n", "\r", "\u{1E}", "\u{1F}"]
+        guard text.unicodeScalars.contains(where: special.contains) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "%": result += "%25"
+            case "\t": result += "%09"
+            case "\n": result += "%0A"
+            case "\r": result += "%0D"
+            case "\u{1E}": result += "%1E"
+            case "\u{1F}": result += "%1F"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// Undoes ``escape(_:)``.
+    static func unescape(_ text: Substring) -> String {
+        guard text.contains("%") else { return String(text) }
+        return String(text)
+            .replacingOccurrences(of: "%09", with: "\t").replacingOccurrences(of: "%0A", with: "\n")
+            .replacingOccurrences(of: "%0D", with: "\r").replacingOccurrences(of: "%1F", with: "\u{1F}")
+            .replacingOccurrences(of: "%1E", with: "\u{1E}")
+            .replacingOccurrences(of: "%25", with: "%")
+    }
+}

@@ -1,0 +1,187 @@
+import FlowCore
+import FlowModel
+public import Foundation
+import Synchronization
+
+/// Builds a site to disk: every core renders pages, each page is written as soon as it is
+/// rendered, and pages whose output can't have changed since the last build are reused.
+///
+/// The files go into a ``SiteStaging`` folder that ``SiteWriter`` swaps in at the end, so a
+/// failed build leaves the previous site untouched. An unchanged page is hard-linked from the
+/// previous site into the staging folder (copied where hard links are not possible); it is
+/// unchanged when its source digest and the answers of its ``DependencyTrace`` are the same
+/// as in the ``BuildCache``. The home page and the files about the whole site (graph, search,
+/// sitemap, `flows.json`) are always generated. The result is byte-identical to a clean build.
+public struct SiteBuilder: Sendable {
+    /// The files to build.
+    public var generator: SiteGenerator
+    /// The output folder and its safety checks.
+    public var writer: SiteWriter
+    /// The digest of each page's source bytes by path (``FlowParser/LoadedContent``); a page without one is always rendered.
+    public var sourceDigests: [String: UInt64]
+    /// Whether to reuse files of the previous build; `false` renders everything (the cache is still written).
+    public var incremental: Bool
+    /// Bytes of the configuration the content was read with; a change rebuilds everything.
+    public var configurationKey = Data()
+
+    /// Creates a builder.
+    ///
+    /// - Parameters:
+    ///   - generator: The content, theme and options.
+    ///   - writer: The output folder.
+    ///   - sourceDigests: The digest of each page's bytes, by page path.
+    ///   - incremental: Whether files of the previous build may be reused.
+    public init(generator: SiteGenerator, writer: SiteWriter, sourceDigests: [String: UInt64], incremental: Bool = true) {
+        self.generator = generator
+        self.writer = writer
+        self.sourceDigests = sourceDigests
+        self.incremental = incremental
+    }
+
+    /// What a build did.
+    public struct Report: Sendable, Hashable {
+        /// The number of published pages.
+        public var pageCount: Int
+        /// The number of files in the site, the marker left out.
+        public var fileCount: Int
+        /// The pages rendered anew; the others were reused from the previous build.
+        public var renderedPages: Int
+    }
+
+    /// Builds the site and swaps it in.
+    ///
+    /// - Parameter progress: Called from any task with the pages done and the pages in all.
+    /// - Returns: What was built.
+    /// - Throws: ``SiteWriterError``, ``ThemeError``, an encoding or a write error; the previous
+    ///   output is then untouched.
+    public func build(progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) async throws -> Report {
+        let prepared = try generator.prepare()
+        let key = buildKey()
+        let previous = incremental ? BuildCache.load(for: writer.output, key: key) : BuildCache(key: key)
+        let staging = try writer.begin()
+        let flows = prepared.context.published
+        do {
+            let aggregates = try generator.aggregateFiles(prepared)
+            let pagePaths = flows.flatMap { [SitePaths.page(forFlowID: $0.id), SitePaths.json(forFlowID: $0.id)] }
+            try staging.makeFolders(for: pagePaths + aggregates.map(\.path))
+            let done = PageCounter()
+            let chunkSize = max(16, flows.count / (ProcessInfo.processInfo.activeProcessorCount * 8))
+            let (entries, rendered) = try await withThrowingTaskGroup(of: ([BuildCache.Entry], Int).self) { group in
+                group.addTask {
+                    for file in aggregates { try staging.write(file) }
+                    return ([], 0)
+                }
+                for start in stride(from: 0, to: flows.count, by: chunkSize) {
+                    let chunk = flows[start..<min(start + chunkSize, flows.count)]
+                    group.addTask {
+                        var entries: [BuildCache.Entry] = []
+                        var rendered = 0
+                        for flow in chunk {
+                            try Task.checkCancellation()
+                            if try build(flow, prepared, previous, staging, into: &entries) { rendered += 1 }
+                            let count = done.value.add(1, ordering: .relaxed).newValue
+                            progress?(count, flows.count)
+                        }
+                        return (entries, rendered)
+                    }
+                }
+                var all: [BuildCache.Entry] = []
+                var rendered = 0
+                for try await (entries, count) in group {
+                    all += entries
+                    rendered += count
+                }
+                return (all, rendered)
+            }
+            try FlowsJSONAssembler.write(flows: flows, exporter: prepared.exporter, into: staging)
+            var cache = BuildCache(key: key)
+            for entry in entries { cache.entries[entry.path] = entry }
+            BuildCache.invalidate(for: writer.output)
+            try writer.commit(staging)
+            cache.save(for: writer.output)
+            return Report(pageCount: flows.count, fileCount: pagePaths.count + aggregates.count + 1, renderedPages: rendered)
+        } catch {
+            staging.discard()
+            throw error
+        }
+    }
+
+    /// Writes the page and the JSON of `flow`, reusing the previous files when they can't have changed.
+    ///
+    /// - Returns: Whether the page was rendered rather than reused.
+    private func build(
+        _ flow: Flow,
+        _ prepared: SiteGenerator.Prepared,
+        _ previous: BuildCache,
+        _ staging: SiteStaging,
+        into entries: inout [BuildCache.Entry]
+    ) throws -> Bool {
+        let context = prepared.context
+        let digest = sourceDigests[flow.source]
+        let pagePath = SitePaths.page(forFlowID: flow.id)
+        let jsonPath = SitePaths.json(forFlowID: flow.id)
+        var rendered = false
+        // The JSON depends on the page and on where its next links lead (drafts included).
+        let nextQueries = flow.next.map { DependencyTrace.Query.href($0.destination, allowsFlowID: true) }
+        let jsonAnswers = DependencyTrace.answers(to: nextQueries, for: flow, in: context)
+        if !reuse(jsonPath, digest: digest, answers: jsonAnswers, previous, staging) {
+            try staging.write(try prepared.json(of: flow), to: jsonPath)
+        }
+        if let digest {
+            entries.append(.init(path: jsonPath, sourceDigest: digest, answers: jsonAnswers, queries: nextQueries))
+        }
+        // The home page lists every flow: always rendered, never cached.
+        let isHome = flow.id == "index"
+        let cached = isHome ? nil : previous.entries[pagePath]
+        let answers = cached.map { DependencyTrace.answers(to: $0.queries, for: flow, in: context) }
+        if let cached, let answers, reuse(pagePath, digest: digest, answers: answers, previous, staging) {
+            entries.append(.init(path: pagePath, sourceDigest: cached.sourceDigest, answers: answers, queries: cached.queries))
+        } else {
+            let trace = DependencyTrace()
+            try staging.write(Data(try prepared.pages.flowPage(flow, trace: trace).utf8), to: pagePath)
+            rendered = true
+            if let digest, !isHome {
+                let queries = trace.queries
+                let answers = DependencyTrace.answers(to: queries, for: flow, in: context)
+                entries.append(.init(path: pagePath, sourceDigest: digest, answers: answers, queries: queries))
+            }
+        }
+        return rendered
+    }
+
+    /// Links the previous build's file at `path` into the staging folder when it was built
+    /// from the same source digest and dependency answers.
+    private func reuse(_ path: String, digest: UInt64?, answers: UInt64, _ previous: BuildCache, _ staging: SiteStaging) -> Bool {
+        guard let digest, let entry = previous.entries[path], entry.sourceDigest == digest, entry.answers == answers
+        else { return false }
+        return staging.reuse(writer.output.path + "/" + path, at: path)
+    }
+
+    /// The key of everything every page depends on: flowdoc's version, the theme and the options.
+    func buildKey() -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(BuildCache.formatLine)
+        hasher.combine(FlowdocVersion.current)
+        for (name, source) in generator.theme.templates.sorted(by: { $0.key < $1.key }) {
+            hasher.combine(name)
+            hasher.combine(source)
+        }
+        for (name, data) in generator.theme.assets.sorted(by: { $0.key < $1.key }) {
+            hasher.combine(name)
+            hasher.combine(UInt64(data.count))
+            hasher.combine(bytes: data)
+        }
+        let options = generator.effectiveOptions
+        hasher.combine(options.siteTitle ?? "\u{0}")
+        hasher.combine(options.baseURL ?? "\u{0}")
+        hasher.combine(options.allowsRawHTML ? "raw" : "safe")
+        hasher.combine(UInt64(configurationKey.count))
+        hasher.combine(bytes: configurationKey)
+        return hasher.value
+    }
+}
+
+/// Counts pages done across tasks.
+private final class PageCounter: Sendable {
+    let value = Atomic<Int>(0)
+}

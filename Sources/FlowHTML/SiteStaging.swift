@@ -1,0 +1,115 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+public import Foundation
+
+/// The temporary folder a site is written into before ``SiteWriter/commit(_:)`` swaps it in.
+///
+/// Safe to use from many tasks at once as long as each writes its own files: create every
+/// folder first with ``makeFolders(for:)``, then write or link the files.
+public struct SiteStaging: Sendable {
+    /// The temporary folder.
+    public let root: URL
+
+    /// Creates the folders that `paths` (relative file paths) need, each once.
+    ///
+    /// - Throws: ``SiteWriterError`` for a path that leaves the folder; the error of `mkdir`.
+    public func makeFolders(for paths: some Sequence<String>) throws {
+        var folders: Set<String> = []
+        for path in paths {
+            try Self.checkRelative(path)
+            var folder = Substring(path)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                guard folders.insert(String(folder)).inserted else { break }
+            }
+        }
+        for folder in folders.sorted() {
+            try FileManager.default.createDirectory(
+                at: root.appendingPathComponent(folder),
+                withIntermediateDirectories: true
+            )
+        }
+    }
+
+    /// Writes `file`; its folder must exist (``makeFolders(for:)``).
+    ///
+    /// - Throws: ``SiteWriterError`` for a path that leaves the folder or a failed write.
+    public func write(_ file: SiteFile) throws {
+        try Self.checkRelative(file.path)
+        switch file.contents {
+        case .data(let data): try write(data, to: file.path)
+        case .copy(let source): try write(try Data(contentsOf: source), to: file.path)
+        }
+    }
+
+    /// Writes `data` at the relative `path`, replacing any file there.
+    ///
+    /// - Throws: ``SiteWriterError`` naming the path and the system error.
+    func write(_ data: Data, to path: String) throws {
+        let file = try open(path)
+        defer { file.close() }
+        try file.append(data)
+    }
+
+    /// Opens the file at the relative `path` for appending, creating or emptying it.
+    ///
+    /// - Throws: ``SiteWriterError`` naming the path and the system error.
+    func open(_ path: String) throws -> OutputFile {
+        let descriptor = Glibc.open(root.path + "/" + path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw Self.systemError(path, "can't create the file") }
+        return OutputFile(path: path, descriptor: descriptor)
+    }
+
+    /// A file being written piece by piece.
+    struct OutputFile {
+        let path: String
+        let descriptor: Int32
+
+        /// Writes all of `bytes` at the end of the file.
+        func append(_ bytes: some Collection<UInt8>) throws {
+            let done = try bytes.withContiguousStorageIfAvailable { try append(buffer: UnsafeRawBufferPointer($0)) }
+            if done == nil { try Array(bytes).withUnsafeBytes { try append(buffer: $0) } }
+        }
+
+        private func append(buffer: UnsafeRawBufferPointer) throws {
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress?.advanced(by: offset), buffer.count - offset)
+                guard written > 0 else { throw SiteStaging.systemError(path, "can't write the file") }
+                offset += written
+            }
+        }
+
+        func close() { _ = Glibc.close(descriptor) }
+    }
+
+    /// Puts the file `previous` (from the site being replaced) at `path`, as a hard link, or a
+    /// copy where the file system has no hard links.
+    ///
+    /// - Returns: `false` when `previous` can't be read; the caller then writes the file anew.
+    func reuse(_ previous: String, at path: String) -> Bool {
+        let target = root.path + "/" + path
+        if link(previous, target) == 0 { return true }
+        guard let data = FileManager.default.contents(atPath: previous) else { return false }
+        return (try? write(data, to: path)) != nil
+    }
+
+    /// Removes the staging folder after a failed build.
+    public func discard() {
+        try? FileManager.default.removeItem(at: root)
+    }
+
+    private static func checkRelative(_ path: String) throws {
+        let parts = path.split(separator: "/")
+        guard !parts.isEmpty, !parts.contains(".."), !parts.contains("."), !path.hasPrefix("/") else {
+            throw SiteWriterError(path: path, reason: "a generated file's path leaves the output folder")
+        }
+    }
+
+    private static func systemError(_ path: String, _ what: String) -> SiteWriterError {
+        SiteWriterError(path: path, reason: "\(what): \(String(cString: strerror(errno)))")
+    }
+}

@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh --test
 swift build --build-tests -Xswiftc -warnings-as-errors --explicit-target-dependency-import-check error
 swift test --skip-build
-if [[ -x Tests/browser/run.sh ]]; then
-    Tests/browser/run.sh
-fi
+Tests/browser/run.sh
+# Hardening: the parser under libFuzzer for 60 s, and the input-reading suites under AddressSanitizer.
+scripts/fuzz.sh 60
+scripts/asan.sh

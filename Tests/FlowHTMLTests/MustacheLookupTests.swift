@@ -21,7 +21,7 @@ import Testing
         var missing: Set<String> = []
         var checkedTypes: Set<String> = []
         for view in views { Self.visit(view, missing: &missing, checkedTypes: &checkedTypes) }
-        #expect(missing.isEmpty, "Not answered by child(named:): \(missing.sorted())")
+        #expect(missing.isEmpty, "Not answered, or answered wrongly, by child(named:): \(missing.sorted())")
         for name in ["FlowPageView", "StepView", "FieldTableView", "ScreenView", "ChoiceView", "Crumb"] {
             #expect(checkedTypes.contains { $0.hasSuffix(name) }, "The fixture has no \(name) to check")
         }
@@ -34,8 +34,10 @@ import Testing
             let type = String(reflecting: Swift.type(of: value))
             if let parent = value as? any MustacheParent {
                 checkedTypes.insert(type)
-                for case let label? in mirror.children.map(\.label) where parent.child(named: label) == nil {
-                    missing.insert("\(type).\(label)")
+                for child in mirror.children {
+                    guard let label = child.label else { continue }
+                    let answer = parent.child(named: label).map { String(describing: $0) }
+                    if answer != String(describing: child.value) { missing.insert("\(type).\(label)") }
                 }
             } else if type.hasPrefix("FlowHTML.") {
                 missing.insert("\(type) (not a MustacheParent)")

@@ -20,8 +20,8 @@ public enum Rules {
 
     /// IDs of the diagnostics that reading and parsing pages report; `rules:` may set them too.
     public static let parseDiagnosticIDs: [String] = [
-        "BrokenSymbolicLink", "FrontMatterInvalid", "FrontMatterInvalidValue", "FrontMatterNotMapping",
-        "FrontMatterUnterminated", "InvalidUTF8", "LinkOutsideContent", "NestingTooDeep", "NulByte",
+        "BinaryFile", "BrokenSymbolicLink", "FrontMatterInvalid", "FrontMatterInvalidValue", "FrontMatterNotMapping",
+        "FrontMatterTooDeep", "FrontMatterUnterminated", "InvalidUTF8", "LinkOutsideContent", "NestingTooDeep", "NulByte",
         "ProductModelInvalid", "ScreenLineUnrecognized", "UnreadableFile",
     ]
 

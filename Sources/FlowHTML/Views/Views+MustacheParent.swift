@@ -10,9 +10,9 @@ import Mustache
 extension CalloutView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "kind": kind
-        case "label": label
-        case "html": html
+        case "kind": self.kind
+        case "label": self.label
+        case "html": self.html
         default: nil
         }
     }
@@ -21,7 +21,7 @@ extension CalloutView: MustacheParent {
 extension ChoiceView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "options": options
+        case "options": self.options
         default: nil
         }
     }
@@ -30,13 +30,13 @@ extension ChoiceView: MustacheParent {
 extension ChoiceView.Option: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "label": label
-        case "properties": properties
-        case "hasProperties": hasProperties
-        case "isSelected": isSelected
-        case "href": href
-        case "hasLink": hasLink
-        case "linkTitle": linkTitle
+        case "label": self.label
+        case "properties": self.properties
+        case "hasProperties": self.hasProperties
+        case "isSelected": self.isSelected
+        case "href": self.href
+        case "hasLink": self.hasLink
+        case "linkTitle": self.linkTitle
         default: nil
         }
     }
@@ -45,8 +45,8 @@ extension ChoiceView.Option: MustacheParent {
 extension FacetView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "name": name
-        case "value": value
+        case "name": self.name
+        case "value": self.value
         default: nil
         }
     }
@@ -55,10 +55,10 @@ extension FacetView: MustacheParent {
 extension FieldTableView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "hasDescription": hasDescription
-        case "hasDefault": hasDefault
-        case "hasExample": hasExample
-        case "rows": rows
+        case "hasDescription": self.hasDescription
+        case "hasDefault": self.hasDefault
+        case "hasExample": self.hasExample
+        case "rows": self.rows
         default: nil
         }
     }
@@ -67,11 +67,11 @@ extension FieldTableView: MustacheParent {
 extension FieldTableView.Row: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "name": name
-        case "required": required
-        case "description": description
-        case "defaultValue": defaultValue
-        case "example": example
+        case "name": self.name
+        case "required": self.required
+        case "description": self.description
+        case "defaultValue": self.defaultValue
+        case "example": self.example
         default: nil
         }
     }
@@ -80,9 +80,9 @@ extension FieldTableView.Row: MustacheParent {
 extension FlowGroupView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "title": title
-        case "anchor": anchor
-        case "flows": flows
+        case "title": self.title
+        case "anchor": self.anchor
+        case "flows": self.flows
         default: nil
         }
     }
@@ -91,12 +91,12 @@ extension FlowGroupView: MustacheParent {
 extension FlowLinkView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "title": title
-        case "href": href
-        case "summary": summary
-        case "mode": mode
-        case "hasMode": hasMode
-        case "stepCount": stepCount
+        case "title": self.title
+        case "href": self.href
+        case "summary": self.summary
+        case "mode": self.mode
+        case "hasMode": self.hasMode
+        case "stepCount": self.stepCount
         default: nil
         }
     }
@@ -105,22 +105,22 @@ extension FlowLinkView: MustacheParent {
 extension FlowPageView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "id": id
-        case "title": title
-        case "isFlow": isFlow
-        case "facets": facets
-        case "hasFacets": hasFacets
-        case "updated": updated
-        case "hasUpdated": hasUpdated
-        case "toc": toc
-        case "hasTOC": hasTOC
-        case "parts": parts
-        case "previousFlow": previousFlow
-        case "nextFlow": nextFlow
-        case "hasPager": hasPager
-        case "jsonHref": jsonHref
-        case "groups": groups
-        case "hasGroups": hasGroups
+        case "id": self.id
+        case "title": self.title
+        case "isFlow": self.isFlow
+        case "facets": self.facets
+        case "hasFacets": self.hasFacets
+        case "updated": self.updated
+        case "hasUpdated": self.hasUpdated
+        case "toc": self.toc
+        case "hasTOC": self.hasTOC
+        case "parts": self.parts
+        case "previousFlow": self.previousFlow
+        case "nextFlow": self.nextFlow
+        case "hasPager": self.hasPager
+        case "jsonHref": self.jsonHref
+        case "groups": self.groups
+        case "hasGroups": self.hasGroups
         default: nil
         }
     }
@@ -129,9 +129,9 @@ extension FlowPageView: MustacheParent {
 extension HeadingView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "level": level
-        case "html": html
-        case "anchor": anchor
+        case "level": self.level
+        case "html": self.html
+        case "anchor": self.anchor
         default: nil
         }
     }
@@ -140,16 +140,16 @@ extension HeadingView: MustacheParent {
 extension LayoutView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "title": title
-        case "siteTitle": siteTitle
-        case "description": description
-        case "root": root
-        case "pageKind": pageKind
-        case "breadcrumbs": breadcrumbs
-        case "hasBreadcrumbs": hasBreadcrumbs
-        case "body": body
-        case "jsonLD": jsonLD
-        case "scripts": scripts
+        case "title": self.title
+        case "siteTitle": self.siteTitle
+        case "description": self.description
+        case "root": self.root
+        case "pageKind": self.pageKind
+        case "breadcrumbs": self.breadcrumbs
+        case "hasBreadcrumbs": self.hasBreadcrumbs
+        case "body": self.body
+        case "jsonLD": self.jsonLD
+        case "scripts": self.scripts
         default: nil
         }
     }
@@ -158,9 +158,9 @@ extension LayoutView: MustacheParent {
 extension LayoutView.Crumb: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "title": title
-        case "href": href
-        case "isCurrent": isCurrent
+        case "title": self.title
+        case "href": self.href
+        case "isCurrent": self.isCurrent
         default: nil
         }
     }
@@ -169,7 +169,7 @@ extension LayoutView.Crumb: MustacheParent {
 extension NextCardsView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "flows": flows
+        case "flows": self.flows
         default: nil
         }
     }
@@ -178,11 +178,11 @@ extension NextCardsView: MustacheParent {
 extension PagePartView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "heading": heading
-        case "callout": callout
-        case "procedure": procedure
-        case "prose": prose
-        case "nextCards": nextCards
+        case "heading": self.heading
+        case "callout": self.callout
+        case "procedure": self.procedure
+        case "prose": self.prose
+        case "nextCards": self.nextCards
         default: nil
         }
     }
@@ -191,10 +191,10 @@ extension PagePartView: MustacheParent {
 extension ProcedureView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "title": title
-        case "key": key
-        case "stepCount": stepCount
-        case "steps": steps
+        case "title": self.title
+        case "key": self.key
+        case "stepCount": self.stepCount
+        case "steps": self.steps
         default: nil
         }
     }
@@ -203,8 +203,8 @@ extension ProcedureView: MustacheParent {
 extension ScreenView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "title": title
-        case "lines": lines
+        case "title": self.title
+        case "lines": self.lines
         default: nil
         }
     }
@@ -213,8 +213,8 @@ extension ScreenView: MustacheParent {
 extension ScreenView.Button: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "label": label
-        case "isPrimary": isPrimary
+        case "label": self.label
+        case "isPrimary": self.isPrimary
         default: nil
         }
     }
@@ -223,18 +223,18 @@ extension ScreenView.Button: MustacheParent {
 extension ScreenView.Line: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "isInput": isInput
-        case "isCheckbox": isCheckbox
-        case "isRadio": isRadio
-        case "isHeading": isHeading
-        case "isText": isText
-        case "isButtons": isButtons
-        case "label": label
-        case "required": required
-        case "value": value
-        case "hasValue": hasValue
-        case "checked": checked
-        case "buttons": buttons
+        case "isInput": self.isInput
+        case "isCheckbox": self.isCheckbox
+        case "isRadio": self.isRadio
+        case "isHeading": self.isHeading
+        case "isText": self.isText
+        case "isButtons": self.isButtons
+        case "label": self.label
+        case "required": self.required
+        case "value": self.value
+        case "hasValue": self.hasValue
+        case "checked": self.checked
+        case "buttons": self.buttons
         default: nil
         }
     }
@@ -243,13 +243,13 @@ extension ScreenView.Line: MustacheParent {
 extension StepPartView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "prose": prose
-        case "callout": callout
-        case "fieldTable": fieldTable
-        case "screen": screen
-        case "choice": choice
-        case "substeps": substeps
-        case "result": result
+        case "prose": self.prose
+        case "callout": self.callout
+        case "fieldTable": self.fieldTable
+        case "screen": self.screen
+        case "choice": self.choice
+        case "substeps": self.substeps
+        case "result": self.result
         default: nil
         }
     }
@@ -258,10 +258,10 @@ extension StepPartView: MustacheParent {
 extension StepView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "number": number
-        case "anchor": anchor
-        case "instruction": instruction
-        case "parts": parts
+        case "number": self.number
+        case "anchor": self.anchor
+        case "instruction": self.instruction
+        case "parts": self.parts
         default: nil
         }
     }
@@ -270,7 +270,7 @@ extension StepView: MustacheParent {
 extension SubstepsView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "steps": steps
+        case "steps": self.steps
         default: nil
         }
     }
@@ -279,9 +279,9 @@ extension SubstepsView: MustacheParent {
 extension TOCEntry: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "title": title
-        case "anchor": anchor
-        case "isSub": isSub
+        case "title": self.title
+        case "anchor": self.anchor
+        case "isSub": self.isSub
         default: nil
         }
     }

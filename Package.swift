@@ -91,7 +91,11 @@ let package = Package(
             name: "FlowServeTests",
             dependencies: ["FlowServe", "FlowCore", .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle")]
         ),
-        .testTarget(name: "FlowCommandsTests", dependencies: ["FlowCommands", "FlowCheck", "FlowCore", "FlowModel", "FlowParser", "FlowHTML", "FlowServe", "FlowTestSupport"]),
+        .testTarget(
+            name: "FlowCommandsTests",
+            dependencies: ["FlowCommands", "FlowCheck", "FlowCore", "FlowModel", "FlowParser", "FlowHTML", "FlowServe", "FlowTestSupport"],
+            exclude: ["Snapshots"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

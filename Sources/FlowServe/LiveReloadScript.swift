@@ -1,3 +1,4 @@
+import FlowCore
 import Foundation
 
 /// The script injected into every served HTML page (never into the built files).
@@ -18,28 +19,7 @@ enum LiveReloadScript {
 
     /// `text` as a JavaScript string literal that is also safe inside a `<script>` element.
     static func jsString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        Escaping.scriptString(text, quote: "\"", isInsideHTML: true)
     }
 
     private static let source = """

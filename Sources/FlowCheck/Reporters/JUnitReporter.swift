@@ -49,20 +49,6 @@ public struct JUnitReporter: Reporter {
 
     /// Escapes text for XML content and attributes, and drops characters XML 1.0 can't hold.
     static func escape(_ text: String) -> String {
-        var escaped = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&apos;"
-            case "\t", "\n", "\r": escaped.unicodeScalars.append(scalar)
-            default:
-                let value = scalar.value
-                if value >= 0x20 && value != 0xFFFE && value != 0xFFFF { escaped.unicodeScalars.append(scalar) }
-            }
-        }
-        return escaped
+        Escaping.markup(text, dropsInvalidXMLCharacters: true)
     }
 }

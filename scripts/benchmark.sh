@@ -11,6 +11,7 @@ pages="${1:-10000}"
 repetitions="${2:-5}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="${BENCH_WORK:-/dev/shm/flowdoc-bench}"
+scratch="${BENCH_SCRATCH:-$root/.build-bench}"   # SwiftPM scratch path of the release build
 
 need=()
 command -v hugo >/dev/null || need+=(hugo)
@@ -23,8 +24,8 @@ if [ "${#need[@]}" -gt 0 ]; then
 fi
 
 echo "== building flowdoc (release) and the floor" >&2
-swift build -c release --scratch-path "$root/.build-bench" --product flowdoc >&2
-flowdoc="$root/.build-bench/release/flowdoc"
+swift build -c release --scratch-path "$scratch" --product flowdoc >&2
+flowdoc="$scratch/release/flowdoc"
 mkdir -p "$work"
 cc -O2 -o "$work/floor" "$root/Benchmarks/floor/floor.c" $(pkg-config --cflags --libs libcmark)
 

@@ -119,7 +119,8 @@ enum FlowGraphSVG {
 
     private static func node(_ flow: Flow, at point: (x: Int, y: Int)) -> String {
         let lines = wrap(flow.title, width: 30, maxLines: 2)
-        var node = "<a href=\"\(escape(SitePaths.page(forFlowID: flow.id)))\" class=\"graph-node\">"
+        let href = SitePaths.relative(from: "graph.html", to: SitePaths.page(forFlowID: flow.id))
+        var node = "<a href=\"\(escape(href))\" class=\"graph-node\">"
         node += "<title>\(escape(flow.title))</title>"
         node += "<rect x=\"\(point.x)\" y=\"\(point.y)\" width=\"\(nodeWidth)\" height=\"\(nodeHeight)\" rx=\"8\"/>"
         let top = point.y + nodeHeight / 2 - (lines.count - 1) * 8 + 5

@@ -47,7 +47,52 @@ enum HowToJSONLD {
             url: url,
             step: steps
         )
-        return scriptSafeJSON(howTo)
+        return fastScript(howTo) ?? scriptSafeJSON(howTo)
+    }
+
+    /// The bytes of ``scriptSafeJSON(_:)`` for `howTo`, written directly; `nil` when a string holds
+    /// anything but printable ASCII, tab, line feed and carriage return (then the encoder writes it).
+    private static func fastScript(_ howTo: HowTo) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(256 + howTo.step.count * 256)
+        var ok = true
+        func raw(_ text: StaticString) { text.withUTF8Buffer { out.append(contentsOf: $0) } }
+        func string(_ value: String) {
+            out.append(UInt8(ascii: "\""))
+            for byte in value.utf8 {
+                switch byte {
+                case UInt8(ascii: "\""): out.append(UInt8(ascii: "\\")); out.append(byte)
+                case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\")); out.append(byte)
+                case UInt8(ascii: "\n"): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n"))
+                case UInt8(ascii: "\r"): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "r"))
+                case UInt8(ascii: "\t"): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "t"))
+                case UInt8(ascii: "<"): raw("\\u003c")
+                case UInt8(ascii: ">"): raw("\\u003e")
+                case UInt8(ascii: "&"): raw("\\u0026")
+                case 0..<0x20, 0x7F...: ok = false
+                default: out.append(byte)
+                }
+            }
+            out.append(UInt8(ascii: "\""))
+        }
+        raw("{\"@context\":"); string(howTo.context)
+        raw(",\"@type\":"); string(howTo.type)
+        if let dateModified = howTo.dateModified { raw(",\"dateModified\":"); string(dateModified) }
+        raw(",\"description\":"); string(howTo.description)
+        raw(",\"name\":"); string(howTo.name)
+        raw(",\"step\":[")
+        for (offset, step) in howTo.step.enumerated() {
+            if offset > 0 { raw(",") }
+            raw("{\"@type\":"); string(step.type)
+            raw(",\"name\":"); string(step.name)
+            raw(",\"position\":"); out.append(contentsOf: String(step.position).utf8)
+            raw(",\"text\":"); string(step.text)
+            raw(",\"url\":"); string(step.url)
+            raw("}")
+        }
+        raw("],\"url\":"); string(howTo.url)
+        raw("}")
+        return ok ? String(decoding: out, as: UTF8.self) : nil
     }
 
     /// Encodes `value` with sorted keys, escaping the characters that could end a script element.
@@ -55,6 +100,20 @@ enum HowToJSONLD {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
+        if !data.contains(where: { $0 >= 0x80 }) {
+            // ASCII only: each byte is a character, so escaping bytes gives the loop's result below.
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(data.count + data.count / 16)
+            for byte in data {
+                switch byte {
+                case UInt8(ascii: "<"): bytes.append(contentsOf: Array("\\u003c".utf8))
+                case UInt8(ascii: ">"): bytes.append(contentsOf: Array("\\u003e".utf8))
+                case UInt8(ascii: "&"): bytes.append(contentsOf: Array("\\u0026".utf8))
+                default: bytes.append(byte)
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var text = ""
         for character in String(decoding: data, as: UTF8.self) {
             switch character {

@@ -44,7 +44,7 @@ enum SearchIndex {
         }
         flow.steps.forEach(visit)
         return Entry(
-            url: SitePaths.page(forFlowID: flow.id),
+            url: SitePaths.relative(from: "search.html", to: SitePaths.page(forFlowID: flow.id)),
             title: flow.title,
             summary: flow.summary,
             facets: flow.metadata.facets.map(\.value),

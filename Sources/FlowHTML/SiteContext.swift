@@ -39,17 +39,19 @@ struct SiteContext: Sendable {
     /// The URL that `destination`, written in `flow`, gets in `flow`'s generated page.
     ///
     /// `../jira/accept.md#step-2` written in `salesforce/a.md` gives `../jira/accept.html#step-2`;
-    /// an image gives its path relative to the page; a link out of the content folder gives `#`.
+    /// an image gives its path relative to the page; a link out of the content folder gives `#`;
+    /// a `javascript:`, `vbscript:`, `file:` or non-image `data:` URL gives `""` (``SafeURL``),
+    /// with or without `unsafe_html`.
     func href(_ destination: String, in flow: Flow, allowsFlowID: Bool = false, trace: DependencyTrace? = nil) -> String {
         trace?.record(.href(destination, allowsFlowID: allowsFlowID))
         let page = SitePaths.page(forFlowID: flow.id)
         switch resolver.resolve(destination, from: flow.source, allowsFlowID: allowsFlowID) {
-        case .external(let url): return url
+        case .external(let url): return SafeURL.filtered(url)
         case .sameFlow(let fragment): return "#" + fragment
         case .flow(let id, let fragment):
             return SitePaths.relative(from: page, to: SitePaths.page(forFlowID: id)) + (fragment.map { "#" + $0 } ?? "")
         case .asset(let path): return SitePaths.relative(from: page, to: path)
-        case .missing: return destination
+        case .missing: return SafeURL.filtered(destination)
         case .outside: return "#"
         }
     }
@@ -124,5 +126,7 @@ public struct SiteOptions: Sendable, Hashable {
     }
 
     /// The URL of `path` for the sitemap and JSON-LD: absolute with a base URL, else `path`.
-    func publicURL(_ path: String) -> String { (baseURL ?? "") + path }
+    func publicURL(_ path: String) -> String {
+        baseURL.map { $0 + path } ?? SitePaths.relative(from: "index.html", to: path)
+    }
 }

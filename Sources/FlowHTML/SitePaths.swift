@@ -18,7 +18,8 @@ package enum SitePaths {
     /// The relative URL from the page at `from` to the file at `to`, both relative to the root.
     ///
     /// `relative(from: "salesforce/a.html", to: "jira/b.html")` gives `../jira/b.html`;
-    /// `relative(from: "salesforce/a.html", to: "salesforce/b.html")` gives `b.html`.
+    /// `relative(from: "salesforce/a.html", to: "salesforce/b.html")` gives `b.html`;
+    /// `relative(from: "a.html", to: "javascript:x.html")` gives `./javascript:x.html`.
     package static func relative(from: String, to: String) -> String {
         let fromFolders = from.split(separator: "/").dropLast()
         let toParts = to.split(separator: "/")
@@ -29,6 +30,9 @@ package enum SitePaths {
             common += 1
         }
         let ups = Array(repeating: "..", count: fromFolders.count - common)
-        return (ups + toParts[common...].map(String.init)).joined(separator: "/")
+        let url = (ups + toParts[common...].map(String.init)).joined(separator: "/")
+        // A first segment with a colon (a page id `javascript:x`) would be read as a URL scheme.
+        let first = url.prefix { $0 != "/" }
+        return first.contains(":") ? "./" + url : url
     }
 }

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 public import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The temporary folder a site is written into before ``SiteWriter/commit(_:)`` swaps it in.
 ///
@@ -27,10 +28,14 @@ public struct SiteStaging: Sendable {
             }
         }
         for folder in folders.sorted() {
-            try FileManager.default.createDirectory(
-                at: root.appendingPathComponent(folder),
-                withIntermediateDirectories: true
-            )
+            do {
+                try FileManager.default.createDirectory(
+                    at: root.appendingPathComponent(folder),
+                    withIntermediateDirectories: true
+                )
+            } catch {
+                throw SiteWriterError(path: folder, reason: "can't create the folder: \(SiteWriter.reason(error))")
+            }
         }
     }
 
@@ -41,7 +46,14 @@ public struct SiteStaging: Sendable {
         try Self.checkRelative(file.path)
         switch file.contents {
         case .data(let data): try write(data, to: file.path)
-        case .copy(let source): try write(try Data(contentsOf: source), to: file.path)
+        case .copy(let source):
+            let data: Data
+            do {
+                data = try Data(contentsOf: source)
+            } catch {
+                throw SiteWriterError(path: source.path, reason: "can't read the file: \(SiteWriter.reason(error))")
+            }
+            try write(data, to: file.path)
         }
     }
 
@@ -50,8 +62,14 @@ public struct SiteStaging: Sendable {
     /// - Throws: ``SiteWriterError`` naming the path and the system error.
     func write(_ data: Data, to path: String) throws {
         let file = try open(path)
-        defer { file.close() }
-        try file.append(data)
+        do {
+            try file.append(data)
+        } catch {
+            file.close()
+            throw error
+        }
+        // close(2) is where some file systems (NFS) report a full disk.
+        guard file.close() == 0 else { throw Self.systemError(path, "can't write the file") }
     }
 
     /// Opens the file at the relative `path` for appending, creating or emptying it.
@@ -70,7 +88,9 @@ public struct SiteStaging: Sendable {
 
         /// Writes all of `bytes` at the end of the file.
         func append(_ bytes: some Collection<UInt8>) throws {
-            let done = try bytes.withContiguousStorageIfAvailable { try append(buffer: UnsafeRawBufferPointer($0)) }
+            let done: Void? = try bytes.withContiguousStorageIfAvailable {
+                try append(buffer: UnsafeRawBufferPointer($0))
+            }
             if done == nil { try Array(bytes).withUnsafeBytes { try append(buffer: $0) } }
         }
 
@@ -83,7 +103,8 @@ public struct SiteStaging: Sendable {
             }
         }
 
-        func close() { _ = Glibc.close(descriptor) }
+        @discardableResult
+        func close() -> Int32 { Glibc.close(descriptor) }
     }
 
     /// Puts the file `previous` (from the site being replaced) at `path`, as a hard link, or a

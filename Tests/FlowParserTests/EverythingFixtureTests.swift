@@ -1,3 +1,4 @@
+import FlowCore
 import FlowModel
 import FlowParser
 import FlowTestSupport

@@ -11,7 +11,7 @@ public struct MissingImage: Checker {
     public init() {}
 
     public func check(_ content: ContentSet, context: CheckContext) -> [Diagnostic] {
-        let index = LinkIndex(content)
+        let index = context.linkIndex ?? LinkIndex(content)
         return content.flows.flatMap { flow in
             flow.images.compactMap { image -> Diagnostic? in
                 switch index.resolver.resolve(image.destination, from: flow.source) {

@@ -13,7 +13,7 @@ public struct NextCycle: Checker {
     public init() {}
 
     public func check(_ content: ContentSet, context: CheckContext) -> [Diagnostic] {
-        let index = LinkIndex(content)
+        let index = context.linkIndex ?? LinkIndex(content)
         var graph = DirectedGraph<String>()
         var links: [String: [String: NextLink]] = [:]
         for flow in content.publishedFlows {

@@ -14,7 +14,7 @@ public struct NextTargetNotFlow: Checker {
     public init() {}
 
     public func check(_ content: ContentSet, context: CheckContext) -> [Diagnostic] {
-        let index = LinkIndex(content)
+        let index = context.linkIndex ?? LinkIndex(content)
         return content.flows.flatMap { flow in
             flow.next.compactMap { link -> Diagnostic? in
                 let destination = link.destination

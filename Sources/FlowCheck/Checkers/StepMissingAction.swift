@@ -17,8 +17,9 @@ public struct StepMissingAction: Checker {
     public func check(_ content: ContentSet, context: CheckContext) -> [Diagnostic] {
         content.flows.flatMap { flow in
             flow.allSteps.compactMap { step -> Diagnostic? in
+                guard step.action == nil else { return nil }
                 let text = step.text.trimmingCharacters(in: .whitespacesAndNewlines)
-                guard step.action == nil, !text.isEmpty, !step.hasNoInstruction else { return nil }
+                guard !text.isEmpty, !step.hasNoInstruction else { return nil }
                 let word = text.prefix { !$0.isWhitespace && $0 != "," && $0 != ":" && $0 != "." }
                 return diagnostic(
                     step.instruction.range ?? step.range,

@@ -16,7 +16,7 @@ public struct UnreachableFlow: Checker {
     public func check(_ content: ContentSet, context: CheckContext) -> [Diagnostic] {
         let published = content.publishedFlows
         guard let root = published.first(where: { $0.source == "index.md" }) else { return [] }
-        let index = LinkIndex(content)
+        let index = context.linkIndex ?? LinkIndex(content)
         let publishedIDs = Set(published.map(\.id))
         var graph = DirectedGraph<String>()
         for flow in published {

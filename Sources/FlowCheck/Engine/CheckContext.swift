@@ -7,6 +7,9 @@ public struct CheckContext: Sendable {
     public var configuration: CheckConfiguration
     /// The current date, against which ``InvalidUpdatedDate`` compares `updated`.
     public var today: CalendarDate
+    /// The link index of the content being checked, built once by ``ContentChecker`` for every
+    /// rule that needs it (it was built by five rules each); `nil` when a rule runs on its own.
+    var linkIndex: LinkIndex?
 
     /// Creates a context.
     ///

@@ -25,6 +25,9 @@ public struct ContentChecker: Sendable {
         let rules = context.configuration.rules
         // The rules are independent: run them on every core, then gather in rule order.
         let active = checkers.filter { rules[$0.id] != .off }
+        var shared = context
+        shared.linkIndex = LinkIndex(content)
+        let context = shared
         let found = Mutex<[[Diagnostic]]>(Array(repeating: [], count: active.count))
         DispatchQueue.concurrentPerform(iterations: active.count) { index in
             let diagnostics = active[index].check(content, context: context)

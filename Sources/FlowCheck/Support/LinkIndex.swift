@@ -3,7 +3,7 @@ import FlowModel
 import FlowProse
 
 /// What link rules need to know about a content set: a resolver, the pages by ID and their anchors.
-struct LinkIndex {
+struct LinkIndex: Sendable {
     let resolver: LinkResolver
     let flowsByID: [String: Flow]
     let anchorsByID: [String: Set<String>]

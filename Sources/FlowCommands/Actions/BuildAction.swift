@@ -45,12 +45,19 @@ struct BuildAction {
 
     /// Runs the build.
     ///
+    /// One build at a time writes to an output folder: the build takes the output's
+    /// ``FlowHTML/BuildLock`` first and holds it until the site is swapped in.
+    ///
     /// - Returns: The diagnostics and whether the site was written.
-    /// - Throws: ``FlowHTML/SiteWriterError`` for a refused output folder, ``FlowParser/ContentError``
-    ///   for an unreadable content folder, ``FlowHTML/ThemeError`` for a broken theme, or a write error.
+    /// - Throws: ``FlowHTML/BuildLockError`` when another build holds the output,
+    ///   ``FlowHTML/SiteWriterError`` for a refused output folder, ``FlowParser/ContentError``
+    ///   for an unreadable content folder, ``FlowHTML/ThemeError`` for a broken theme, or
+    ///   ``BuildFailure`` for a failed write (the previous site is then as it was).
     func perform() async throws -> Result {
         let writer = SiteWriter(output: outputURL, content: contentURL)
         try writer.validate()
+        let lock = try BuildLock.acquire(for: outputURL)
+        defer { lock.release() }
         let (configuration, configURL) = try ConfigurationReader.load(explicitPath: configPath, contentURL: contentURL)
         let loaded = try await ContentLoader(options: ParseOptions(extraActionVerbs: configuration.actionVerbs))
             .loadWithDigests(from: contentURL)
@@ -68,7 +75,28 @@ struct BuildAction {
         var builder = SiteBuilder(generator: generator, writer: writer, sourceDigests: loaded.digests, incremental: incremental)
         // A changed configuration can change how pages parse: it rebuilds everything.
         builder.configurationKey = configURL.flatMap { FileManager.default.contents(atPath: $0.path) } ?? Data()
-        let report = try await builder.build(progress: progress)
+        let report: SiteBuilder.Report
+        do {
+            report = try await builder.build(progress: progress)
+        } catch {
+            let kept = FileManager.default.fileExists(atPath: outputURL.path)
+            throw BuildFailure(output: outputURL.path, underlying: error, previousSiteKept: kept)
+        }
         return Result(diagnostics: diagnostics, fileCount: report.fileCount, didWrite: true, report: report)
+    }
+}
+
+/// A build that failed while writing the site; the output folder was not changed.
+struct BuildFailure: Error, CustomStringConvertible {
+    /// The output folder.
+    var output: String
+    /// What went wrong: a ``FlowHTML/SiteWriterError`` naming the file and the system's reason, or a theme error.
+    var underlying: any Error
+    /// Whether a previous site is in the output folder (untouched).
+    var previousSiteKept = true
+
+    var description: String {
+        let outcome = previousSiteKept ? "the previous site was left as it was" : "nothing was written"
+        return "can't build the site into \(output): \(underlying); \(outcome)"
     }
 }

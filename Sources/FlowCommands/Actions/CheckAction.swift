@@ -74,6 +74,7 @@ struct CheckAction {
         )
         let shown = quiet ? diagnostics.filter { $0.severity == .error } : diagnostics
         let report = format.reporter(colored: colored).report(shown, summary: summary)
+        KeepAlive.keep(content)
         return Result(
             diagnostics: diagnostics,
             summary: summary,

@@ -93,6 +93,7 @@ extension FlowdocCommand {
 
         func run() async throws {
             let loaded = try await ContentLoader().load(from: content.contentURL)
+            KeepAlive.keep(loaded)
             let formatter = DiagnosticFormatter(
                 colored: output.colorsStandardError,
                 pathPrefix: content.contentDirectory + "/"

@@ -28,10 +28,10 @@ enum StarterSite {
     }
 
     /// The lines of the starter `.gitignore`: the built site and the build cache.
-    static let gitignoreLines = ["site/", ".flowdoc-cache/", ".*.flowdoc-*/"]
+    static let gitignoreLines = ["site/", ".flowdoc-cache/", ".*.flowdoc-*"]
 
     static let gitignore = """
-        # Written by flowdoc build (the site, its build cache and staging folders): rebuild, do not commit.
+        # Written by flowdoc build (the site, its build cache, lock and staging folders): rebuild, do not commit.
         \(gitignoreLines.joined(separator: "\n"))
 
         """

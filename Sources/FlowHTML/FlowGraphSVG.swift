@@ -1,3 +1,4 @@
+import FlowCore
 import FlowModel
 
 /// Draws the flow graph at build time as inline SVG: flows as linked boxes, arrows for
@@ -152,17 +153,5 @@ enum FlowGraphSVG {
         return lines
     }
 
-    static func escape(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
+    static func escape(_ text: String) -> String { Escaping.markup(text) }
 }

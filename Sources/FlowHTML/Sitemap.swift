@@ -1,3 +1,4 @@
+import FlowCore
 import FlowModel
 
 /// `sitemap.xml`: every page, with the base URL when one is set, else relative paths.
@@ -24,18 +25,5 @@ enum Sitemap {
         return parts.count == 3 && parts.map(\.count) == [4, 2, 2] && parts.allSatisfy { $0.allSatisfy(\.isNumber) }
     }
 
-    private static func escape(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
+    private static func escape(_ text: String) -> String { Escaping.markup(text) }
 }

@@ -20,6 +20,15 @@ extension Inline {
     }
 }
 
+extension Inline {
+    /// The links (or, with `images`, the images) of every inline run in `runs`, in order.
+    public static func links(in runs: [[Inline]], images: Bool) -> [Inline.Link] {
+        var links: [Inline.Link] = []
+        for run in runs { collectLinks(in: run, images: images, into: &links) }
+        return links
+    }
+}
+
 extension Block {
     /// Every inline run of the block and of the blocks inside it.
     public var allInlines: [[Inline]] {
@@ -52,18 +61,10 @@ extension Step {
     }
 
     /// The links of the step, in source order.
-    public var links: [Inline.Link] {
-        var links: [Inline.Link] = []
-        for run in allInlines { Inline.collectLinks(in: run, images: false, into: &links) }
-        return links
-    }
+    public var links: [Inline.Link] { Inline.links(in: allInlines, images: false) }
 
     /// The images of the step, in source order.
-    public var images: [Inline.Link] {
-        var images: [Inline.Link] = []
-        for run in allInlines { Inline.collectLinks(in: run, images: true, into: &images) }
-        return images
-    }
+    public var images: [Inline.Link] { Inline.links(in: allInlines, images: true) }
 }
 
 extension Flow {
@@ -80,16 +81,8 @@ extension Flow {
     }
 
     /// Every link of the page, in source order.
-    public var links: [Inline.Link] {
-        var links: [Inline.Link] = []
-        for run in allInlines { Inline.collectLinks(in: run, images: false, into: &links) }
-        return links
-    }
+    public var links: [Inline.Link] { Inline.links(in: allInlines, images: false) }
 
     /// Every image of the page, in source order.
-    public var images: [Inline.Link] {
-        var images: [Inline.Link] = []
-        for run in allInlines { Inline.collectLinks(in: run, images: true, into: &images) }
-        return images
-    }
+    public var images: [Inline.Link] { Inline.links(in: allInlines, images: true) }
 }

@@ -5,7 +5,10 @@ let package = Package(
     name: "flowdoc",
     products: [
         .executable(name: "flowdoc", targets: ["flowdoc"]),
-        .library(name: "FlowdocKit", targets: ["FlowCore", "FlowProse", "FlowModel", "FlowParser", "FlowCheck", "FlowJSON", "FlowAdapters"]),
+        .library(
+            name: "FlowdocKit",
+            targets: ["FlowCore", "FlowProse", "FlowModel", "FlowParser", "FlowCheck", "FlowJSON", "FlowAdapters"]
+        ),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -29,14 +32,22 @@ let package = Package(
         .target(name: "FlowModel", dependencies: ["FlowCore", "FlowProse"]),
         .target(
             name: "FlowParser",
-            dependencies: ["FlowCore", "FlowProse", "FlowMarkdown", "FlowModel", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "FlowCore", "FlowProse", "FlowMarkdown", "FlowModel", .product(name: "Yams", package: "Yams"),
+            ]
         ),
         .target(name: "FlowCheck", dependencies: ["FlowCore", "FlowProse", "FlowModel"]),
-        .target(name: "FlowJSON", dependencies: ["FlowCore", "FlowProse", "FlowModel"], resources: [.copy("Resources")]),
+        .target(
+            name: "FlowJSON",
+            dependencies: ["FlowCore", "FlowProse", "FlowModel"],
+            resources: [.copy("Resources")]
+        ),
         .target(name: "FlowAdapters", dependencies: ["FlowCore", "FlowProse", "FlowModel", "FlowJSON"]),
         .target(
             name: "FlowHTML",
-            dependencies: ["FlowCore", "FlowProse", "FlowModel", "FlowJSON", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: [
+                "FlowCore", "FlowProse", "FlowModel", "FlowJSON", .product(name: "Mustache", package: "swift-mustache"),
+            ],
             resources: [.copy("Resources")]
         ),
         .target(
@@ -53,22 +64,37 @@ let package = Package(
         .target(
             name: "FlowCommands",
             dependencies: [
-                "FlowCore", "FlowProse", "FlowModel", "FlowParser", "FlowCheck", "FlowJSON", "FlowHTML", "FlowAdapters", "FlowServe",
+                "FlowCore", "FlowProse", "FlowModel", "FlowParser", "FlowCheck", "FlowJSON", "FlowHTML", "FlowAdapters",
+                "FlowServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
         .executableTarget(name: "flowdoc", dependencies: ["FlowCommands"]),
-        .target(name: "FlowTestSupport", dependencies: ["FlowCore", "FlowModel", "FlowParser"], path: "Sources/FlowTestSupport"),
+        .target(
+            name: "FlowTestSupport",
+            dependencies: ["FlowCore", "FlowModel", "FlowParser"],
+            path: "Sources/FlowTestSupport"
+        ),
         .testTarget(name: "FlowCoreTests", dependencies: ["FlowCore"]),
-        .testTarget(name: "FlowProseTests", dependencies: ["FlowProse", "FlowMarkdown", "FlowCore"], exclude: ["Conformance"]),
-        .testTarget(name: "FlowMarkdownTests", dependencies: ["FlowMarkdown", "FlowProse", "FlowCore", "FlowTestSupport"]),
+        .testTarget(
+            name: "FlowProseTests",
+            dependencies: ["FlowProse", "FlowMarkdown", "FlowCore"],
+            exclude: ["Conformance"]
+        ),
+        .testTarget(
+            name: "FlowMarkdownTests",
+            dependencies: ["FlowMarkdown", "FlowProse", "FlowCore", "FlowTestSupport"]
+        ),
         .testTarget(
             name: "FlowParserTests",
             dependencies: ["FlowParser", "FlowModel", "FlowProse", "FlowCore", "FlowTestSupport"],
             exclude: ["Snapshots"]
         ),
-        .testTarget(name: "FlowCheckTests", dependencies: ["FlowCheck", "FlowParser", "FlowModel", "FlowCore", "FlowTestSupport"]),
+        .testTarget(
+            name: "FlowCheckTests",
+            dependencies: ["FlowCheck", "FlowParser", "FlowModel", "FlowCore", "FlowTestSupport"]
+        ),
         .testTarget(
             name: "FlowJSONTests",
             dependencies: ["FlowJSON", "FlowParser", "FlowModel", "FlowCore", "FlowTestSupport"],
@@ -89,11 +115,16 @@ let package = Package(
         ),
         .testTarget(
             name: "FlowServeTests",
-            dependencies: ["FlowServe", "FlowCore", .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle")]
+            dependencies: [
+                "FlowServe", "FlowCore", .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
+            ]
         ),
         .testTarget(
             name: "FlowCommandsTests",
-            dependencies: ["FlowCommands", "FlowCheck", "FlowCore", "FlowModel", "FlowParser", "FlowHTML", "FlowServe", "FlowTestSupport"],
+            dependencies: [
+                "FlowCommands", "FlowCheck", "FlowCore", "FlowModel", "FlowParser", "FlowHTML", "FlowServe",
+                "FlowTestSupport",
+            ],
             exclude: ["Snapshots"]
         ),
     ],
@@ -101,9 +132,10 @@ let package = Package(
 )
 
 for target in package.targets where target.type != .system {
-    target.swiftSettings = (target.swiftSettings ?? []) + [
-        .enableUpcomingFeature("ExistentialAny"),
-        .enableUpcomingFeature("InternalImportsByDefault"),
-        .enableUpcomingFeature("MemberImportVisibility"),
-    ]
+    target.swiftSettings =
+        (target.swiftSettings ?? []) + [
+            .enableUpcomingFeature("ExistentialAny"),
+            .enableUpcomingFeature("InternalImportsByDefault"),
+            .enableUpcomingFeature("MemberImportVisibility"),
+        ]
 }

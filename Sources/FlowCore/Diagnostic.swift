@@ -36,7 +36,9 @@ public struct Diagnostic: Sendable, Hashable, Codable {
 
     /// A mechanical fix: replace each range's text with new text.
     public struct FixIt: Sendable, Hashable, Codable {
-        /// A text edit. `range` covers whole characters from `start` to `end` inclusive.
+        /// A text edit.
+        ///
+        /// `range` covers whole characters from `start` to `end` inclusive.
         public struct Replacement: Sendable, Hashable, Codable {
             public var range: SourceRange
             public var text: String

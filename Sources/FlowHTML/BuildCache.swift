@@ -48,7 +48,8 @@ struct BuildCache: Sendable {
         else { return cache }
         for line in lines {
             let fields = line.split(separator: "\t", maxSplits: 3, omittingEmptySubsequences: false)
-            guard fields.count == 4, let digest = UInt64(fields[1], radix: 16), let answers = UInt64(fields[2], radix: 16)
+            guard fields.count == 4, let digest = UInt64(fields[1], radix: 16),
+                let answers = UInt64(fields[2], radix: 16)
             else { return BuildCache(key: key) }
             let queries = fields[3].split(separator: "\u{1E}").compactMap(DependencyTrace.Query.init(encoded:))
             let path = DependencyTrace.Query.unescape(fields[0])

@@ -63,7 +63,10 @@ final class DependencyTrace: Sendable {
     /// What a page may show of another flow: its id, title, summary, mode, kind and step count.
     private static func listing(_ flow: Flow?) -> String {
         guard let flow else { return "-" }
-        let fields = [flow.id, flow.title, flow.summary, flow.metadata.mode ?? "\u{0}", flow.kind.rawValue, String(flow.steps.count)]
+        let fields = [
+            flow.id, flow.title, flow.summary, flow.metadata.mode ?? "\u{0}", flow.kind.rawValue,
+            String(flow.steps.count),
+        ]
         return fields.joined(separator: "\u{1}")
     }
 }

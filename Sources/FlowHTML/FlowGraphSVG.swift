@@ -20,7 +20,8 @@ enum FlowGraphSVG {
         var edges: Set<Edge> = []
         for flow in context.readingOrder {
             for link in flow.next {
-                if let target = context.linkedFlow(link.destination, in: flow, allowsFlowID: true), target.kind == .flow,
+                if let target = context.linkedFlow(link.destination, in: flow, allowsFlowID: true),
+                    target.kind == .flow,
                     target.id != flow.id
                 {
                     edges.insert(Edge(from: flow.id, to: target.id, isChoice: false))
@@ -54,10 +55,12 @@ enum FlowGraphSVG {
             }
         }
         let width = margin * 2 + max(columns.count, 1) * nodeWidth + max(columns.count - 1, 0) * columnGap
-        var svg = "<svg class=\"flow-graph\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(max(height, 80))\""
+        var svg =
+            "<svg class=\"flow-graph\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(max(height, 80))\""
         svg += " width=\"\(width)\" height=\"\(max(height, 80))\" role=\"group\" aria-labelledby=\"graph-title\">\n"
         svg += "<title id=\"graph-title\">Flow map: \(flows.count) flows, \(edges.count) links</title>\n"
-        svg += "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\">"
+        svg +=
+            "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\">"
         svg += "<path d=\"M0 0L10 5L0 10z\" class=\"graph-arrow\"/></marker></defs>\n"
         for edge in edges {
             guard let from = position[edge.from], let to = position[edge.to] else { continue }

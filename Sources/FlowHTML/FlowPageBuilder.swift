@@ -27,7 +27,9 @@ struct FlowPageBuilder {
             TOCEntry(title: Self.plain($0.html), anchor: $0.anchor, isSub: $0.level == 3)
         }
         let (previous, following) = context.neighbors(of: flow, trace: trace)
-        let facets = flow.metadata.facets.map { FacetView(name: $0.name.prefix(1).uppercased() + $0.name.dropFirst(), value: $0.value) }
+        let facets = flow.metadata.facets.map {
+            FacetView(name: $0.name.prefix(1).uppercased() + $0.name.dropFirst(), value: $0.value)
+        }
         return FlowPageView(
             id: flow.id,
             title: flow.title,
@@ -64,7 +66,9 @@ struct FlowPageBuilder {
                 }
                 if Self.nextHeadings.contains(Self.normalizedHeading(heading.text)) { nextLevel = heading.level }
                 let html = renderer.render(heading.inlines)
-                parts.append(PagePartView(heading: [HeadingView(level: heading.level, html: html, anchor: heading.anchor)]))
+                parts.append(
+                    PagePartView(heading: [HeadingView(level: heading.level, html: html, anchor: heading.anchor)])
+                )
             case .callout(let callout):
                 parts.append(PagePartView(callout: [calloutView(callout)]))
             case .procedure(let procedure):
@@ -201,7 +205,13 @@ struct FlowPageBuilder {
         var text = ""
         var inTag = false
         for character in html {
-            if character == "<" { inTag = true } else if character == ">" { inTag = false } else if !inTag { text.append(character) }
+            if character == "<" {
+                inTag = true
+            } else if character == ">" {
+                inTag = false
+            } else if !inTag {
+                text.append(character)
+            }
         }
         return text.replacingEntities
     }

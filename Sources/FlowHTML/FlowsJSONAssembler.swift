@@ -25,7 +25,10 @@ enum FlowsJSONAssembler {
         for (index, flow) in flows.enumerated() {
             let path = staging.root.path + "/" + SitePaths.json(forFlowID: flow.id)
             guard let data = FileManager.default.contents(atPath: path) else {
-                throw SiteWriterError(path: SitePaths.json(forFlowID: flow.id), reason: "can't read the flow's JSON back")
+                throw SiteWriterError(
+                    path: SitePaths.json(forFlowID: flow.id),
+                    reason: "can't read the flow's JSON back"
+                )
             }
             buffer.removeAll(keepingCapacity: true)
             if index > 0 { buffer += [UInt8(ascii: ","), UInt8(ascii: "\n")] }

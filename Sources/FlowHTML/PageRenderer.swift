@@ -33,28 +33,56 @@ struct PageRenderer {
     /// The home page when the content has no top-level `index.md`.
     func homeWithoutIndex() throws -> String {
         var view = FlowPageView(
-            id: "index", title: siteTitle, isFlow: false, facets: [], hasFacets: false, updated: "",
-            hasUpdated: false, toc: [], hasTOC: false, parts: [], previousFlow: [], nextFlow: [], hasPager: false,
-            jsonHref: "flows.json", groups: [], hasGroups: false
+            id: "index",
+            title: siteTitle,
+            isFlow: false,
+            facets: [],
+            hasFacets: false,
+            updated: "",
+            hasUpdated: false,
+            toc: [],
+            hasTOC: false,
+            parts: [],
+            previousFlow: [],
+            nextFlow: [],
+            hasPager: false,
+            jsonHref: "flows.json",
+            groups: [],
+            hasGroups: false
         )
         addListing(to: &view, fromPage: "index.html")
         let body = try templates.render(view, template: "overview")
-        return try layout(title: siteTitle, description: siteTitle, path: "index.html", kind: "home", breadcrumbs: [], body: body)
+        return try layout(
+            title: siteTitle,
+            description: siteTitle,
+            path: "index.html",
+            kind: "home",
+            breadcrumbs: [],
+            body: body
+        )
     }
 
     func notFoundPage() throws -> String {
         let body = try templates.render(["home": (context.options.baseURL ?? "") + "index.html"], template: "404")
         return try layout(
-            title: "Page not found – \(siteTitle)", description: "The page you asked for does not exist.",
-            path: "404.html", kind: "not-found", breadcrumbs: [], body: body, root: context.options.baseURL ?? ""
+            title: "Page not found – \(siteTitle)",
+            description: "The page you asked for does not exist.",
+            path: "404.html",
+            kind: "not-found",
+            breadcrumbs: [],
+            body: body,
+            root: context.options.baseURL ?? ""
         )
     }
 
     func graphPage() throws -> String {
         let body = try templates.render(["svg": FlowGraphSVG.svg(for: context)], template: "graph")
         return try layout(
-            title: "Flow map – \(siteTitle)", description: "How the flows of \(siteTitle) lead into each other.",
-            path: "graph.html", kind: "graph", breadcrumbs: crumbs([("Flow map", "graph.html")], from: "graph.html"),
+            title: "Flow map – \(siteTitle)",
+            description: "How the flows of \(siteTitle) lead into each other.",
+            path: "graph.html",
+            kind: "graph",
+            breadcrumbs: crumbs([("Flow map", "graph.html")], from: "graph.html"),
             body: body
         )
     }
@@ -62,9 +90,13 @@ struct PageRenderer {
     func searchPage() throws -> String {
         let body = try templates.render(["title": "Search"], template: "search")
         return try layout(
-            title: "Search – \(siteTitle)", description: "Search the flows of \(siteTitle).",
-            path: "search.html", kind: "search", breadcrumbs: crumbs([("Search", "search.html")], from: "search.html"),
-            body: body, scripts: ["assets/search-index.js"]
+            title: "Search – \(siteTitle)",
+            description: "Search the flows of \(siteTitle).",
+            path: "search.html",
+            kind: "search",
+            breadcrumbs: crumbs([("Search", "search.html")], from: "search.html"),
+            body: body,
+            scripts: ["assets/search-index.js"]
         )
     }
 
@@ -79,7 +111,8 @@ struct PageRenderer {
             )
         }
         view.hasGroups = !view.groups.isEmpty
-        view.toc += [TOCEntry(title: "All flows", anchor: "all-flows", isSub: false)]
+        view.toc +=
+            [TOCEntry(title: "All flows", anchor: "all-flows", isSub: false)]
             + view.groups.map { TOCEntry(title: $0.title, anchor: $0.anchor, isSub: true) }
         view.hasTOC = true
     }

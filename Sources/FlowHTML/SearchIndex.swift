@@ -34,7 +34,11 @@ enum SearchIndex {
                 case .fieldTable(let table): fields += table.fields.map(\.name)
                 case .screen(let screen):
                     for item in screen.elements {
-                        if item.kind.isField { fields.append(item.label) } else if item.kind == .button { targets.append(item.label) }
+                        if item.kind.isField {
+                            fields.append(item.label)
+                        } else if item.kind == .button {
+                            targets.append(item.label)
+                        }
                     }
                 case .choice(let choice): targets += choice.options.map(\.label)
                 case .substeps(let substeps): substeps.forEach(visit)

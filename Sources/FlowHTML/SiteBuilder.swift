@@ -31,7 +31,8 @@ public struct SiteBuilder: Sendable {
     ///   - writer: The output folder.
     ///   - sourceDigests: The digest of each page's bytes, by page path.
     ///   - incremental: Whether files of the previous build may be reused.
-    public init(generator: SiteGenerator, writer: SiteWriter, sourceDigests: [String: UInt64], incremental: Bool = true) {
+    public init(generator: SiteGenerator, writer: SiteWriter, sourceDigests: [String: UInt64], incremental: Bool = true)
+    {
         self.generator = generator
         self.writer = writer
         self.sourceDigests = sourceDigests
@@ -99,7 +100,11 @@ public struct SiteBuilder: Sendable {
             BuildCache.invalidate(for: writer.output)
             try writer.commit(staging)
             cache.save(for: writer.output)
-            return Report(pageCount: flows.count, fileCount: pagePaths.count + aggregates.count + 1, renderedPages: rendered)
+            return Report(
+                pageCount: flows.count,
+                fileCount: pagePaths.count + aggregates.count + 1,
+                renderedPages: rendered
+            )
         } catch {
             staging.discard()
             throw error
@@ -135,7 +140,9 @@ public struct SiteBuilder: Sendable {
         let cached = isHome ? nil : previous.entries[pagePath]
         let answers = cached.map { DependencyTrace.answers(to: $0.queries, for: flow, in: context) }
         if let cached, let answers, reuse(pagePath, digest: digest, answers: answers, previous, staging) {
-            entries.append(.init(path: pagePath, sourceDigest: cached.sourceDigest, answers: answers, queries: cached.queries))
+            entries.append(
+                .init(path: pagePath, sourceDigest: cached.sourceDigest, answers: answers, queries: cached.queries)
+            )
         } else {
             let trace = DependencyTrace()
             try staging.write(Data(try prepared.pages.flowPage(flow, trace: trace).utf8), to: pagePath)
@@ -151,7 +158,9 @@ public struct SiteBuilder: Sendable {
 
     /// Links the previous build's file at `path` into the staging folder when it was built
     /// from the same source digest and dependency answers.
-    private func reuse(_ path: String, digest: UInt64?, answers: UInt64, _ previous: BuildCache, _ staging: SiteStaging) -> Bool {
+    private func reuse(_ path: String, digest: UInt64?, answers: UInt64, _ previous: BuildCache, _ staging: SiteStaging)
+        -> Bool
+    {
         guard let digest, let entry = previous.entries[path], entry.sourceDigest == digest, entry.answers == answers
         else { return false }
         return staging.reuse(writer.output.path + "/" + path, at: path)

@@ -42,7 +42,8 @@ struct SiteContext: Sendable {
     /// an image gives its path relative to the page; a link out of the content folder gives `#`;
     /// a `javascript:`, `vbscript:`, `file:` or non-image `data:` URL gives `""` (``SafeURL``),
     /// with or without `unsafe_html`.
-    func href(_ destination: String, in flow: Flow, allowsFlowID: Bool = false, trace: DependencyTrace? = nil) -> String {
+    func href(_ destination: String, in flow: Flow, allowsFlowID: Bool = false, trace: DependencyTrace? = nil) -> String
+    {
         trace?.record(.href(destination, allowsFlowID: allowsFlowID))
         let page = SitePaths.page(forFlowID: flow.id)
         switch resolver.resolve(destination, from: flow.source, allowsFlowID: allowsFlowID) {
@@ -57,7 +58,9 @@ struct SiteContext: Sendable {
     }
 
     /// The published flow a link points at, if it points at one.
-    func linkedFlow(_ destination: String, in flow: Flow, allowsFlowID: Bool = false, trace: DependencyTrace? = nil) -> Flow? {
+    func linkedFlow(_ destination: String, in flow: Flow, allowsFlowID: Bool = false, trace: DependencyTrace? = nil)
+        -> Flow?
+    {
         trace?.record(.linkedFlow(destination, allowsFlowID: allowsFlowID))
         if case .flow(let id, _) = resolver.resolve(destination, from: flow.source, allowsFlowID: allowsFlowID) {
             return flowsByID[id]
@@ -85,7 +88,10 @@ struct SiteContext: Sendable {
     func renderer(for flow: Flow, trace: DependencyTrace? = nil) -> HTMLRenderer {
         let context = self
         return HTMLRenderer(
-            options: .init(allowsRawHTML: options.allowsRawHTML, linkResolver: { context.href($0, in: flow, trace: trace) })
+            options: .init(
+                allowsRawHTML: options.allowsRawHTML,
+                linkResolver: { context.href($0, in: flow, trace: trace) }
+            )
         )
     }
 
@@ -109,8 +115,9 @@ public struct SiteOptions: Sendable, Hashable {
     /// The absolute URL the site is published at (`https://help.example.com/`), or `nil` for
     /// relative URLs in `sitemap.xml` and JSON-LD.
     public var baseURL: String?
-    /// Whether raw HTML in pages reaches the site (`unsafe_html: true` in `flowdoc.yml`): this
-    /// trusts every author of the content. Dangerous URLs are dropped either way.
+    /// Whether raw HTML in pages reaches the site (`unsafe_html: true` in `flowdoc.yml`): this trusts every author of the content.
+    ///
+    /// Dangerous URLs are dropped either way.
     public var allowsRawHTML: Bool
 
     /// Creates options.

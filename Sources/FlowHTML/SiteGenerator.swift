@@ -1,6 +1,6 @@
-public import FlowModel
 import FlowCore
 import FlowJSON
+public import FlowModel
 public import Foundation
 
 /// Turns a ``FlowModel/ContentSet`` into the files of a static help site.
@@ -44,7 +44,9 @@ public struct SiteGenerator: Sendable {
         var files: [SiteFile] = []
         for flow in prepared.context.published {
             files.append(.text(SitePaths.page(forFlowID: flow.id), try prepared.pages.flowPage(flow)))
-            files.append(SiteFile(path: SitePaths.json(forFlowID: flow.id), contents: .data(try prepared.json(of: flow))))
+            files.append(
+                SiteFile(path: SitePaths.json(forFlowID: flow.id), contents: .data(try prepared.json(of: flow)))
+            )
         }
         files += try aggregateFiles(prepared)
         var published = content
@@ -79,7 +81,9 @@ public struct SiteGenerator: Sendable {
     /// The options with the site title filled in from `index.md` when none is given.
     var effectiveOptions: SiteOptions {
         var options = options
-        if options.siteTitle == nil { options.siteTitle = content.flows.first { $0.id == "index" && !$0.metadata.draft }?.title }
+        if options.siteTitle == nil {
+            options.siteTitle = content.flows.first { $0.id == "index" && !$0.metadata.draft }?.title
+        }
         return options
     }
 

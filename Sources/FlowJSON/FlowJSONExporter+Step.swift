@@ -54,9 +54,16 @@ extension FlowJSONExporter {
             result: step.result.map { ExportStep.Text(text: $0.inlines.plainText, html: renderer.render($0.inlines)) },
             callouts: step.callouts.map(export),
             images: step.images.map { image in
-                ExportStep.Image(src: image.destination, alt: image.children.plainText, title: image.title, position: image.range)
+                ExportStep.Image(
+                    src: image.destination,
+                    alt: image.children.plainText,
+                    title: image.title,
+                    position: image.range
+                )
             },
-            links: step.links.map { ExportStep.Link(href: $0.destination, text: $0.children.plainText, position: $0.range) },
+            links: step.links.map {
+                ExportStep.Link(href: $0.destination, text: $0.children.plainText, position: $0.range)
+            },
             position: step.range
         )
     }

@@ -78,11 +78,19 @@ public struct FlowJSONExporter: Sendable {
             metadata: flow.metadata.extra,
             callouts: flow.callouts.map(export),
             procedures: flow.procedures.map { procedure in
-                ExportProcedure(title: procedure.title, anchor: procedure.anchor, steps: procedure.steps.map(export), position: procedure.range)
+                ExportProcedure(
+                    title: procedure.title,
+                    anchor: procedure.anchor,
+                    steps: procedure.steps.map(export),
+                    position: procedure.range
+                )
             },
             next: flow.next.map { next in
                 var id: String?
-                if case .flow(let target, _) = resolver.resolve(next.destination, from: flow.source, allowsFlowID: true) { id = target }
+                if case .flow(let target, _) = resolver.resolve(next.destination, from: flow.source, allowsFlowID: true)
+                {
+                    id = target
+                }
                 return ExportNext(destination: next.destination, text: next.text, flow: id, position: next.range)
             },
             position: flow.titleRange

@@ -6,7 +6,9 @@ public import FlowProse
 /// Written as a GitHub alert (`> [!IMPORTANT]`), a quote with a bold label (`> **Note:** …`)
 /// or a paragraph starting with a label (`Note: …`).
 public struct Callout: Sendable, Hashable, Codable {
-    /// The kind of a callout. An open set: unknown kinds are kept as written, lowercased.
+    /// The kind of a callout.
+    ///
+    /// An open set: unknown kinds are kept as written, lowercased.
     public struct Kind: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible {
         public var rawValue: String
         public init(rawValue: String) { self.rawValue = rawValue.lowercased() }

@@ -17,10 +17,15 @@ extension Flow {
         if let updated = metadata.updated { children.append(Node("Updated \(updated)")) }
         for element in body {
             switch element {
-            case .heading(let heading): children.append(Node("Heading \(heading.level) #\(heading.anchor) \(quoted(heading.text))\(at(heading.range))"))
+            case .heading(let heading):
+                children.append(
+                    Node("Heading \(heading.level) #\(heading.anchor) \(quoted(heading.text))\(at(heading.range))")
+                )
             case .callout(let callout): children.append(node(callout))
             case .procedure(let procedure):
-                children.append(Node("Procedure \(quoted(procedure.title))\(at(procedure.range))", procedure.steps.map(node)))
+                children.append(
+                    Node("Procedure \(quoted(procedure.title))\(at(procedure.range))", procedure.steps.map(node))
+                )
             case .prose(let block): children.append(Node("Prose \(kindName(block))\(at(block.range))"))
             }
         }
@@ -68,16 +73,23 @@ extension Flow {
                         choice.options.map { option in
                             var text = "Option \(quoted(option.label))\(option.isSelected ? " selected" : "")"
                             if let link = option.link { text += " link: \(link)" }
-                            return Node(text + at(option.range), option.properties.map { Node("Property \(quoted($0))") })
+                            return Node(
+                                text + at(option.range),
+                                option.properties.map { Node("Property \(quoted($0))") }
+                            )
                         }
                     )
                 )
             case .substeps(let steps): children.append(Node("Substeps", steps.map(node)))
-            case .result(let paragraph): children.append(Node("Result \(quoted(paragraph.inlines.plainText))\(at(paragraph.range))"))
+            case .result(let paragraph):
+                children.append(Node("Result \(quoted(paragraph.inlines.plainText))\(at(paragraph.range))"))
             }
         }
         let action = step.action.map { " action: \($0)" } ?? ""
-        return Node("Step \(step.number) (index \(step.index), \(step.anchor))\(action)\(at(step.range)) \(quoted(step.text))", children)
+        return Node(
+            "Step \(step.number) (index \(step.index), \(step.anchor))\(action)\(at(step.range)) \(quoted(step.text))",
+            children
+        )
     }
 
     private func node(_ callout: Callout) -> Node {

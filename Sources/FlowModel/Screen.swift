@@ -54,7 +54,14 @@ public struct ScreenElement: Sendable, Hashable, Codable {
     public var checked: Bool
     public var range: SourceRange?
 
-    public init(kind: Kind, label: String, required: Bool = false, value: String? = nil, checked: Bool = false, range: SourceRange?) {
+    public init(
+        kind: Kind,
+        label: String,
+        required: Bool = false,
+        value: String? = nil,
+        checked: Bool = false,
+        range: SourceRange?
+    ) {
         self.kind = kind
         self.label = label
         self.required = required

@@ -64,7 +64,12 @@ struct BodyBuilder {
         }
         closeProcedure()
         let text = heading.inlines.plainText.trimmingSpaces
-        let section = SectionHeading(level: heading.level, inlines: heading.inlines, anchor: anchors.unique(text), range: heading.range)
+        let section = SectionHeading(
+            level: heading.level,
+            inlines: heading.inlines,
+            anchor: anchors.unique(text),
+            range: heading.range
+        )
         if let level = nextSectionLevel, heading.level <= level { nextSectionLevel = nil }
         if Self.nextSectionSlugs.contains(Slug.make(text)) { nextSectionLevel = heading.level }
         currentHeading = section
@@ -72,15 +77,23 @@ struct BodyBuilder {
     }
 
     private mutating func addList(_ list: ListBlock, diagnostics: inout [Diagnostic]) {
-        if let last = openProcedure?.steps.last, let first = list.items.first?.number, first == last.number + 1, first != 1 {
-            appendToLastStep(pending.map { stepReader.element(for: $0, targets: last.targets, anchor: last.anchor, diagnostics: &diagnostics) })
+        if let last = openProcedure?.steps.last, let first = list.items.first?.number, first == last.number + 1,
+            first != 1
+        {
+            appendToLastStep(
+                pending.map {
+                    stepReader.element(for: $0, targets: last.targets, anchor: last.anchor, diagnostics: &diagnostics)
+                }
+            )
             pending = []
             let steps = readSteps(list, after: openProcedure?.steps.count ?? 0, diagnostics: &diagnostics)
             // Take the procedure out while changing it, or the append copies every step read so far.
             guard var procedure = openProcedure else { return }
             openProcedure = nil
             procedure.steps += steps
-            procedure.range = procedure.range.map { SourceRange(file: $0.file, start: $0.start, end: list.range?.end ?? $0.end) }
+            procedure.range = procedure.range.map {
+                SourceRange(file: $0.file, start: $0.start, end: list.range?.end ?? $0.end)
+            }
             openProcedure = procedure
             return
         }
@@ -97,10 +110,18 @@ struct BodyBuilder {
     }
 
     private mutating func readSteps(_ list: ListBlock, after count: Int, diagnostics: inout [Diagnostic]) -> [Step] {
-        let prefix = procedureCount == 1 ? "step" : "\(openProcedure?.anchor.isEmpty == false ? openProcedure?.anchor ?? "" : "procedure-\(procedureCount)")-step"
+        let prefix =
+            procedureCount == 1
+            ? "step"
+            : "\(openProcedure?.anchor.isEmpty == false ? openProcedure?.anchor ?? "" : "procedure-\(procedureCount)")-step"
         return list.items.enumerated().map { offset, item in
             let index = count + offset + 1
-            return stepReader.read(item, index: index, anchor: anchors.uniqueSlug("\(prefix)-\(index)"), diagnostics: &diagnostics)
+            return stepReader.read(
+                item,
+                index: index,
+                anchor: anchors.uniqueSlug("\(prefix)-\(index)"),
+                diagnostics: &diagnostics
+            )
         }
     }
 

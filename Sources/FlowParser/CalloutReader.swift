@@ -10,7 +10,11 @@ enum CalloutReader {
         case .blockQuote(let quote):
             guard case .paragraph(let first)? = quote.blocks.first else { return nil }
             if let (kind, rest) = alert(first) {
-                return Callout(kind: kind, blocks: rest.map { [.paragraph($0)] }.orEmpty + quote.blocks.dropFirst(), range: quote.range)
+                return Callout(
+                    kind: kind,
+                    blocks: rest.map { [.paragraph($0)] }.orEmpty + quote.blocks.dropFirst(),
+                    range: quote.range
+                )
             }
             if let (kind, rest) = label(first, allowsStrong: true) {
                 return Callout(kind: kind, blocks: [.paragraph(rest)] + quote.blocks.dropFirst(), range: quote.range)

@@ -32,7 +32,9 @@ enum ChoiceReader {
             if !restOfLine.isEmpty { properties.append(restOfLine) }
             for block in item.blocks.dropFirst() {
                 if case .list(let nested) = block {
-                    properties += nested.items.map { $0.blocks.flatMap(\.allInlines).map(\.plainText).joined(separator: " ").trimmingSpaces }
+                    properties += nested.items.map {
+                        $0.blocks.flatMap(\.allInlines).map(\.plainText).joined(separator: " ").trimmingSpaces
+                    }
                 } else {
                     properties += block.allInlines.map(\.plainText)
                 }

@@ -34,7 +34,9 @@ public struct ContentLoader: Sendable {
     public func loadWithDigests(from root: URL) async throws -> LoadedContent {
         let listing = try ContentWalker(root: root).walk()
         let parser = PageParser(options: options)
-        let pages = await withTaskGroup(of: (path: String, flow: Flow?, diagnostics: [Diagnostic], digest: UInt64)?.self) { group in
+        let pages = await withTaskGroup(
+            of: (path: String, flow: Flow?, diagnostics: [Diagnostic], digest: UInt64)?.self
+        ) { group in
             for path in listing.pages {
                 group.addTask {
                     let file = root.appendingPathComponent(path)
@@ -73,7 +75,12 @@ public struct ContentLoader: Sendable {
             product = result.model
             diagnostics += result.diagnostics
         }
-        let content = ContentSet(flows: flows, assets: listing.assets, product: product, diagnostics: diagnostics.sorted())
+        let content = ContentSet(
+            flows: flows,
+            assets: listing.assets,
+            product: product,
+            diagnostics: diagnostics.sorted()
+        )
         return LoadedContent(content: content, digests: digests)
     }
 }

@@ -32,8 +32,18 @@ struct ContentWalker {
             do {
                 names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
             } catch {
-                if relative.isEmpty { throw ContentError(path: root.path, reason: "can't be read (\(error.localizedDescription))") }
-                listing.diagnostics.append(Diagnostic(.error, id: "UnreadableFile", range: nil, file: relative, summary: "Folder can't be read"))
+                if relative.isEmpty {
+                    throw ContentError(path: root.path, reason: "can't be read (\(error.localizedDescription))")
+                }
+                listing.diagnostics.append(
+                    Diagnostic(
+                        .error,
+                        id: "UnreadableFile",
+                        range: nil,
+                        file: relative,
+                        summary: "Folder can't be read"
+                    )
+                )
                 continue
             }
             for name in names {
@@ -59,16 +69,32 @@ struct ContentWalker {
                 }
                 var isFolder: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
-                    listing.diagnostics.append(Diagnostic(.warning, id: "BrokenSymbolicLink", range: nil, file: path, summary: "Symbolic link points to nothing"))
+                    listing.diagnostics.append(
+                        Diagnostic(
+                            .warning,
+                            id: "BrokenSymbolicLink",
+                            range: nil,
+                            file: path,
+                            summary: "Symbolic link points to nothing"
+                        )
+                    )
                     continue
                 }
                 if isFolder.boolValue {
                     queue.append(path)
-                } else if (try? FileManager.default.attributesOfItem(atPath: target)[.type] as? FileAttributeType) != .typeRegular {
+                } else if (try? FileManager.default.attributesOfItem(atPath: target)[.type] as? FileAttributeType)
+                    != .typeRegular
+                {
                     // A FIFO, socket or device: reading it could block for ever, and Foundation
                     // leaks its read buffer when the read fails.
                     listing.diagnostics.append(
-                        Diagnostic(.error, id: "UnreadableFile", range: nil, file: path, summary: "Not a regular file; it is left out")
+                        Diagnostic(
+                            .error,
+                            id: "UnreadableFile",
+                            range: nil,
+                            file: path,
+                            summary: "Not a regular file; it is left out"
+                        )
                     )
                 } else if name.hasSuffix(".md") {
                     listing.pages.append(path)

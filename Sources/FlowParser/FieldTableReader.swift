@@ -14,7 +14,9 @@ enum FieldTableReader {
         return nameHeaders.contains(first.inlines.plainText.trimmingSpaces.lowercased())
     }
 
-    /// Reads the rows of `table`. Optional columns: Description, Required, Default, Example.
+    /// Reads the rows of `table`.
+    ///
+    /// Optional columns: Description, Required, Default, Example.
     static func read(_ table: Table) -> FieldTable {
         let columns = table.header.cells.map { $0.inlines.plainText.trimmingSpaces }
         let lowered = columns.map { $0.lowercased() }
@@ -35,7 +37,8 @@ enum FieldTableReader {
                 required = true
                 name = String(name.dropLast()).trimmingSpaces
             }
-            if let flag = text(requiredColumn)?.lowercased(), ["yes", "y", "true", "required", "✓", "x"].contains(flag) {
+            if let flag = text(requiredColumn)?.lowercased(), ["yes", "y", "true", "required", "✓", "x"].contains(flag)
+            {
                 required = true
             }
             let descriptionInlines = description.flatMap { $0 < row.cells.count ? row.cells[$0].inlines : nil } ?? []

@@ -46,7 +46,8 @@ struct FrontMatterReader {
                 id: "FrontMatterUnterminated",
                 range: SourceRange(file: file, line: 1, column: 1, endLine: 1, endColumn: 3),
                 summary: "Front matter starts here but has no closing '---' line",
-                explanation: "Add a line '---' after the last front matter key; the page is read as if it had no front matter."
+                explanation:
+                    "Add a line '---' after the last front matter key; the page is read as if it had no front matter."
             )
             return Result(markdown: text, diagnostics: [diagnostic])
         }
@@ -93,7 +94,12 @@ struct FrontMatterReader {
             return
         } catch {
             result.diagnostics.append(
-                Diagnostic(.error, id: "FrontMatterInvalid", range: SourceRange(file: file, line: firstLine, column: 1), summary: "Front matter is not valid YAML: \(error)")
+                Diagnostic(
+                    .error,
+                    id: "FrontMatterInvalid",
+                    range: SourceRange(file: file, line: firstLine, column: 1),
+                    summary: "Front matter is not valid YAML: \(error)"
+                )
             )
             return
         }
@@ -133,7 +139,8 @@ struct FrontMatterReader {
             id: "FrontMatterInvalid",
             range: range(mark) ?? SourceRange(file: file, line: 2, column: 1),
             summary: "Front matter is not valid YAML: \(problem)",
-            explanation: "Fix the YAML between the '---' lines (indent with spaces, not tabs; quote values containing ': ')."
+            explanation:
+                "Fix the YAML between the '---' lines (indent with spaces, not tabs; quote values containing ': ')."
         )
     }
 }

@@ -45,7 +45,8 @@ struct MetadataReader {
                         id: "FrontMatterTooDeep",
                         range: range(value.mark) ?? metadata.keyRanges[key],
                         file: file,
-                        summary: "Front matter key '\(key)' nests deeper than \(Self.maximumNesting) levels; deeper values are left out"
+                        summary:
+                            "Front matter key '\(key)' nests deeper than \(Self.maximumNesting) levels; deeper values are left out"
                     )
                 )
             }
@@ -105,10 +106,13 @@ struct MetadataReader {
                 if let double = node.float, double.isFinite { return .number(double) }
             }
             return .string(scalar.string)
-        case .sequence(let sequence): return .list(sequence.map { metadataValue($0, depth: depth + 1, truncated: &truncated) })
+        case .sequence(let sequence):
+            return .list(sequence.map { metadataValue($0, depth: depth + 1, truncated: &truncated) })
         case .mapping(let mapping):
             var map: [String: MetadataValue] = [:]
-            for (key, value) in mapping { map[key.string ?? ""] = metadataValue(value, depth: depth + 1, truncated: &truncated) }
+            for (key, value) in mapping {
+                map[key.string ?? ""] = metadataValue(value, depth: depth + 1, truncated: &truncated)
+            }
             return .map(map)
         case .alias: return .null
         }

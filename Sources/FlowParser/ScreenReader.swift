@@ -1,7 +1,7 @@
 import FlowCore
-import Foundation
 import FlowModel
 import FlowProse
+import Foundation
 
 /// Reads a ```` ```screen Title ```` block into a ``FlowModel/Screen``, one element per line.
 ///
@@ -46,7 +46,8 @@ enum ScreenReader {
                         id: "ScreenLineUnrecognized",
                         range: range,
                         summary: "Screen line '\(line)' fits no screen element",
-                        explanation: "Write 'Label', 'Label*: example', '[ ] Label', '( ) Label', '[Button]', '## Group' or '> text'."
+                        explanation:
+                            "Write 'Label', 'Label*: example', '[ ] Label', '( ) Label', '[Button]', '## Group' or '> text'."
                     )
                 )
             }
@@ -70,7 +71,13 @@ enum ScreenReader {
     }
 
     /// `[ ] Label`, `[x] Label`, `( ) Label`, `(x) Label`.
-    private static func toggle(_ line: String, open: Character, close: Character, kind: ScreenElement.Kind, range: SourceRange) -> ScreenElement? {
+    private static func toggle(
+        _ line: String,
+        open: Character,
+        close: Character,
+        kind: ScreenElement.Kind,
+        range: SourceRange
+    ) -> ScreenElement? {
         let characters = Array(line.prefix(3))
         guard characters.count == 3, characters[0] == open, characters[2] == close,
             [" ", "x", "X"].contains(characters[1])

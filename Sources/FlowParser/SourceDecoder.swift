@@ -26,8 +26,10 @@ enum SourceDecoder {
         return try? Data(contentsOf: url)
     }
 
-    /// Decodes `bytes` as UTF-8. A BOM is dropped; invalid sequences become U+FFFD and are
-    /// reported once, at the first one; NUL bytes are reported (libcmark replaces them).
+    /// Decodes `bytes` as UTF-8.
+    ///
+    /// A BOM is dropped; invalid sequences become U+FFFD and are reported once, at the first one; NUL bytes
+    /// are reported (libcmark replaces them).
     static func decode(_ bytes: [UInt8], source: String) -> Decoded {
         var bytes = bytes[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
@@ -95,7 +97,14 @@ enum SourceDecoder {
     }
 
     static func unreadable(_ source: String) -> Diagnostic {
-        Diagnostic(.error, id: "UnreadableFile", range: nil, file: source, summary: "Page can't be read", explanation: "Check the file's permissions.")
+        Diagnostic(
+            .error,
+            id: "UnreadableFile",
+            range: nil,
+            file: source,
+            summary: "Page can't be read",
+            explanation: "Check the file's permissions."
+        )
     }
 
     private static func location(of offset: Int, in bytes: ArraySlice<UInt8>, file: String) -> SourceRange {
@@ -109,7 +118,8 @@ enum SourceDecoder {
         var index = bytes.startIndex
         while index < bytes.endIndex {
             let byte = bytes[index]
-            let length = byte < 0x80 ? 1 : byte >> 5 == 0b110 ? 2 : byte >> 4 == 0b1110 ? 3 : byte >> 3 == 0b11110 ? 4 : 0
+            let length =
+                byte < 0x80 ? 1 : byte >> 5 == 0b110 ? 2 : byte >> 4 == 0b1110 ? 3 : byte >> 3 == 0b11110 ? 4 : 0
             guard length > 0, index + length <= bytes.endIndex,
                 String(validating: bytes[index..<index + length], as: UTF8.self) != nil
             else { return index }

@@ -43,7 +43,8 @@ struct StepReader {
     }
 
     /// What a block after the instruction stands for.
-    func element(for block: Block, targets: [UITarget], anchor: String, diagnostics: inout [Diagnostic]) -> StepElement {
+    func element(for block: Block, targets: [UITarget], anchor: String, diagnostics: inout [Diagnostic]) -> StepElement
+    {
         if let callout = CalloutReader.callout(from: block) { return .callout(callout) }
         switch block {
         case .table(let table) where FieldTableReader.isFieldTable(table):
@@ -111,7 +112,9 @@ struct StepReader {
             let label = children.plainText.trimmingSpaces.lowercased()
             if label == "result:" {
                 inlines.removeFirst()
-            } else if label == "result", case .text(let text, let range)? = inlines.dropFirst().first, text.hasPrefix(":") {
+            } else if label == "result", case .text(let text, let range)? = inlines.dropFirst().first,
+                text.hasPrefix(":")
+            {
                 inlines.removeFirst()
                 inlines[0] = .text(String(text.dropFirst()), range)
             } else {

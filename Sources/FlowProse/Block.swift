@@ -106,7 +106,9 @@ public struct ListItem: Sendable, Hashable, Codable {
     }
 }
 
-/// A code block. `info` is the whole info string of a fenced block (`screen Initiate connection`).
+/// A code block.
+///
+/// `info` is the whole info string of a fenced block (`screen Initiate connection`).
 public struct CodeBlock: Sendable, Hashable, Codable {
     public var info: String
     /// The content, each line ending in a newline.

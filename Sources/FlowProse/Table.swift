@@ -24,7 +24,9 @@ public struct Table: Sendable, Hashable, Codable {
         }
     }
 
-    /// One row. Body rows always have as many cells as the header.
+    /// One row.
+    ///
+    /// Body rows always have as many cells as the header.
     public struct Row: Sendable, Hashable, Codable {
         public var cells: [Cell]
         public var range: SourceRange?

@@ -18,7 +18,10 @@ public enum Snapshot {
         let url = URL(fileURLWithPath: testFile).deletingLastPathComponent()
             .appendingPathComponent("Snapshots").appendingPathComponent(name)
         if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] != nil {
-            try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try? FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(),
+                withIntermediateDirectories: true
+            )
             try? Data(actual.utf8).write(to: url)
             return .recorded(path: url.path)
         }
@@ -26,7 +29,9 @@ public enum Snapshot {
         if expected == actual { return .matches }
         let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
         let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
-        let line = zip(expectedLines, actualLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(expectedLines.count, actualLines.count)
+        let line =
+            zip(expectedLines, actualLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+            ?? min(expectedLines.count, actualLines.count)
         return .differs(expected: expected, firstDifferentLine: line + 1)
     }
 }

@@ -1,7 +1,8 @@
 import ArgumentParser
-@testable import FlowCommands
 import FlowTestSupport
 import Testing
+
+@testable import FlowCommands
 
 /// Every command's `--help` is part of the interface: it is checked against golden files.
 @Suite struct HelpTextTests {

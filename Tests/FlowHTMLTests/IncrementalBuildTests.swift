@@ -18,10 +18,15 @@ import Testing
             try append("\nOne more sentence at the end.\n", to: root.appendingPathComponent("connections/test-sync.md"))
         },
         Change(name: "page title edited, shown by the pages that link to it") { root in
-            try replace("# Test a sync", with: "# Test a synchronisation", in: root.appendingPathComponent("connections/test-sync.md"))
+            try replace(
+                "# Test a sync",
+                with: "# Test a synchronisation",
+                in: root.appendingPathComponent("connections/test-sync.md")
+            )
         },
         Change(name: "page added") { root in
-            let page = "---\nproduct: Exalate\nplatform: Salesforce\n---\n\n# A new flow\n\n1. Click **Next**.\n2. Click **Done**.\n"
+            let page =
+                "---\nproduct: Exalate\nplatform: Salesforce\n---\n\n# A new flow\n\n1. Click **Next**.\n2. Click **Done**.\n"
             try Data(page.utf8).write(to: root.appendingPathComponent("salesforce/new-flow.md"))
         },
         Change(name: "page deleted") { root in
@@ -50,7 +55,10 @@ import Testing
         let incremental = try SiteTestSupport.tree(site)
         let expected = try SiteTestSupport.tree(clean)
         #expect(incremental.keys.sorted() == expected.keys.sorted())
-        #expect(incremental == expected, "Files differ: \(expected.keys.filter { incremental[$0] != expected[$0] }.sorted())")
+        #expect(
+            incremental == expected,
+            "Files differ: \(expected.keys.filter { incremental[$0] != expected[$0] }.sorted())"
+        )
         #expect(report.renderedPages < report.pageCount, "Nothing was reused")
     }
 
@@ -71,7 +79,10 @@ import Testing
         let site = folder.appendingPathComponent("site")
         _ = try await Self.build(content, into: site)
         var theme = try Theme.builtIn()
-        theme.templates["layout"] = try #require(theme.templates["layout"]).replacingOccurrences(of: "</body>", with: "<!-- v2 --></body>")
+        theme.templates["layout"] = try #require(theme.templates["layout"]).replacingOccurrences(
+            of: "</body>",
+            with: "<!-- v2 --></body>"
+        )
         let report = try await Self.build(content, into: site, theme: theme)
         #expect(report.renderedPages == report.pageCount)
         let clean = folder.appendingPathComponent("clean")
@@ -114,7 +125,11 @@ import Testing
         incremental: Bool = true
     ) async throws -> SiteBuilder.Report {
         let loaded = try await ContentLoader().loadWithDigests(from: content)
-        let generator = SiteGenerator(content: loaded.content, contentRoot: content, theme: try theme ?? Theme.builtIn())
+        let generator = SiteGenerator(
+            content: loaded.content,
+            contentRoot: content,
+            theme: try theme ?? Theme.builtIn()
+        )
         let builder = SiteBuilder(
             generator: generator,
             writer: SiteWriter(output: output, content: content),

@@ -1,8 +1,9 @@
-@testable import FlowHTML
 import FlowParser
 import FlowTestSupport
 import Mustache
 import Testing
+
+@testable import FlowHTML
 
 /// The view models answer template lookups themselves (`Views+MustacheParent.swift`); every
 /// stored property must be answered, or a template would silently render it empty.
@@ -13,9 +14,16 @@ import Testing
         var views: [Any] = context.published.map { FlowPageBuilder(context: context, flow: $0).build() }
         views.append(
             LayoutView(
-                title: "t", siteTitle: "s", description: "d", root: "", pageKind: "flow",
+                title: "t",
+                siteTitle: "s",
+                description: "d",
+                root: "",
+                pageKind: "flow",
                 breadcrumbs: [LayoutView.Crumb(title: "Home", href: "index.html", isCurrent: true)],
-                hasBreadcrumbs: true, body: "", jsonLD: [], scripts: []
+                hasBreadcrumbs: true,
+                body: "",
+                jsonLD: [],
+                scripts: []
             )
         )
         var missing: Set<String> = []

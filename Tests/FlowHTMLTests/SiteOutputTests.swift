@@ -63,7 +63,10 @@ import Testing
     @Test func refusesGeneratedPathsThatLeaveTheOutput() throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let writer = SiteWriter(output: folder.appendingPathComponent("site"), content: folder.appendingPathComponent("c"))
+        let writer = SiteWriter(
+            output: folder.appendingPathComponent("site"),
+            content: folder.appendingPathComponent("c")
+        )
         #expect(throws: SiteWriterError.self) {
             try writer.write([SiteFile(path: "../escape.html", contents: .data(Data()))])
         }

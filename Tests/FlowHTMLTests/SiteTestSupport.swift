@@ -9,8 +9,13 @@ enum SiteTestSupport {
     /// The generated files of `contentRoot` with the built-in theme, by path.
     static func generate(_ contentRoot: URL, options: SiteOptions = SiteOptions()) async throws -> [SiteFile] {
         let content = try await ContentLoader().load(from: contentRoot)
-        return try SiteGenerator(content: content, contentRoot: contentRoot, theme: try Theme.builtIn(), options: options)
-            .generate()
+        return try SiteGenerator(
+            content: content,
+            contentRoot: contentRoot,
+            theme: try Theme.builtIn(),
+            options: options
+        )
+        .generate()
     }
 
     /// The bytes of a generated file.

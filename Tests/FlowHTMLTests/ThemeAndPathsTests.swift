@@ -1,8 +1,9 @@
-@testable import FlowHTML
 import FlowParser
 import FlowTestSupport
 import Foundation
 import Testing
+
+@testable import FlowHTML
 
 @Suite struct ThemeAndPathsTests {
     @Test(arguments: [
@@ -24,7 +25,8 @@ import Testing
         try Data("<p class=\"custom-404\">Lost</p>".utf8).write(to: folder.appendingPathComponent("404.mustache"))
         let theme = try Theme.builtIn().overridden(by: folder)
         let content = try await ContentLoader().load(from: SiteTestSupport.seedContent)
-        let files = try SiteGenerator(content: content, contentRoot: SiteTestSupport.seedContent, theme: theme).generate()
+        let files = try SiteGenerator(content: content, contentRoot: SiteTestSupport.seedContent, theme: theme)
+            .generate()
         #expect(try SiteTestSupport.text(files, "assets/flowdoc.css") == "body { color: hotpink; }")
         #expect(try SiteTestSupport.text(files, "404.html")?.contains("custom-404") == true)
         #expect(try SiteTestSupport.text(files, "assets/flowdoc.js")?.contains("Guide") == true)
@@ -47,7 +49,9 @@ import Testing
 
     @Test func sitemapUsesTheBaseURL() async throws {
         let files = try await SiteTestSupport.generate(
-            SiteTestSupport.seedContent, options: SiteOptions(baseURL: "https://help.example.com"))
+            SiteTestSupport.seedContent,
+            options: SiteOptions(baseURL: "https://help.example.com")
+        )
         let sitemap = try #require(try SiteTestSupport.text(files, "sitemap.xml"))
         #expect(sitemap.contains("<loc>https://help.example.com/index.html</loc>"))
     }

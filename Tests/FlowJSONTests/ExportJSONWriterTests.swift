@@ -1,10 +1,11 @@
 import FlowCore
-@testable import FlowJSON
 import FlowModel
 import FlowParser
 import FlowTestSupport
 import Foundation
 import Testing
+
+@testable import FlowJSON
 
 /// `FlowJSONExporter.encode` writes the export types by hand; its bytes must be the encoder's.
 @Suite struct ExportJSONWriterTests {
@@ -35,24 +36,57 @@ import Testing
     @Test func escapesAndEmptyValuesMatchTheEncoder() throws {
         let range = SourceRange(file: "a/b \"c\".md", line: 1, column: 2, endLine: 3, endColumn: 4)
         var step = ExportStep(
-            number: 1, index: 1, anchor: "step-1", action: nil, targets: [.init(name: "Save\\", position: nil)], literals: [],
-            text: "Tab\there \"quoted\" <b>/slash</b> é ✓ 😀\r\n", html: "<p>x</p>\n", details: "", fields: [
+            number: 1,
+            index: 1,
+            anchor: "step-1",
+            action: nil,
+            targets: [.init(name: "Save\\", position: nil)],
+            literals: [],
+            text: "Tab\there \"quoted\" <b>/slash</b> é ✓ 😀\r\n",
+            html: "<p>x</p>\n",
+            details: "",
+            fields: [
                 .init(name: "n", description: "d", required: true, default: "x", example: nil, position: range)
-            ], screen: .init(title: "S", elements: [.init(kind: "input", label: "L", required: false, value: nil, checked: true, position: nil)], position: range),
-            choices: [.init(label: "A", properties: ["p"], link: "b.md", selected: false, position: nil)], substeps: [], result: .init(text: "r", html: "<p>r</p>"),
-            callouts: [], images: [.init(src: "i.png", alt: "", title: "", position: range)], links: [.init(href: "/x", text: "x", position: nil)],
+            ],
+            screen: .init(
+                title: "S",
+                elements: [.init(kind: "input", label: "L", required: false, value: nil, checked: true, position: nil)],
+                position: range
+            ),
+            choices: [.init(label: "A", properties: ["p"], link: "b.md", selected: false, position: nil)],
+            substeps: [],
+            result: .init(text: "r", html: "<p>r</p>"),
+            callouts: [],
+            images: [.init(src: "i.png", alt: "", title: "", position: range)],
+            links: [.init(href: "/x", text: "x", position: nil)],
             position: range
         )
         step.substeps = [step]
         let flow = ExportFlow(
-            id: "a", title: "T", source: "a.md", kind: "flow", summary: "", product: "P", platform: nil, mode: nil, audience: "all",
-            updated: nil, tags: ["x", "y"], draft: true, metadata: [:],
+            id: "a",
+            title: "T",
+            source: "a.md",
+            kind: "flow",
+            summary: "",
+            product: "P",
+            platform: nil,
+            mode: nil,
+            audience: "all",
+            updated: nil,
+            tags: ["x", "y"],
+            draft: true,
+            metadata: [:],
             callouts: [.init(kind: "note", text: "t", html: "<p>t</p>", position: nil)],
             procedures: [.init(title: "P", anchor: "p", steps: [step], position: range)],
-            next: [.init(destination: "b.md", text: "B", flow: nil, position: range)], position: nil
+            next: [.init(destination: "b.md", text: "B", flow: nil, position: range)],
+            position: nil
         )
         #expect(try FlowJSONExporter.encode(flow) == FlowJSONExporter.encodeWithFoundation(flow))
-        let document = ExportDocument(formatVersion: "1.0", generator: .init(name: "flowdoc", version: "1"), flows: [flow, flow])
+        let document = ExportDocument(
+            formatVersion: "1.0",
+            generator: .init(name: "flowdoc", version: "1"),
+            flows: [flow, flow]
+        )
         #expect(try FlowJSONExporter.encode(document) == FlowJSONExporter.encodeWithFoundation(document))
         let empty = ExportDocument(formatVersion: "1.0", generator: .init(name: "flowdoc", version: "1"), flows: [])
         #expect(try FlowJSONExporter.encode(empty) == FlowJSONExporter.encodeWithFoundation(empty))

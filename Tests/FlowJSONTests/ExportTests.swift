@@ -41,7 +41,10 @@ import Testing
     }
 
     @Test func keepsUnknownFrontMatterKeysAsMetadata() throws {
-        let (flow, _) = PageParser().parse("---\nowner: docs\nreviewers: [ann, bo]\nweight: 3\n---\n# T\n", source: "t.md")
+        let (flow, _) = PageParser().parse(
+            "---\nowner: docs\nreviewers: [ann, bo]\nweight: 3\n---\n# T\n",
+            source: "t.md"
+        )
         let content = ContentSet(flows: [flow], assets: [], product: nil, diagnostics: [])
         let exported = try #require(FlowJSONExporter(version: "test").document(for: content).flows.first)
         #expect(exported.metadata["owner"] == .string("docs"))
@@ -50,10 +53,13 @@ import Testing
     }
 
     @Test func rendersProseInSafeMode() throws {
-        let markdown = "1. Click **A**.\n\n   <script>alert(1)</script>\n\n   See [x](javascript:alert(1)).\n2. Click **B**.\n"
+        let markdown =
+            "1. Click **A**.\n\n   <script>alert(1)</script>\n\n   See [x](javascript:alert(1)).\n2. Click **B**.\n"
         let (flow, _) = PageParser().parse(markdown, source: "t.md")
         let content = ContentSet(flows: [flow], assets: [], product: nil, diagnostics: [])
-        let step = try #require(FlowJSONExporter(version: "test").document(for: content).flows.first?.procedures.first?.steps.first)
+        let step = try #require(
+            FlowJSONExporter(version: "test").document(for: content).flows.first?.procedures.first?.steps.first
+        )
         #expect(!step.details.contains("<script"))
         #expect(!step.details.contains("javascript:"))
     }
@@ -65,7 +71,10 @@ import Testing
         try data.write(to: output)
         let result = try PythonScript.run(
             "scripts/validate-json.py",
-            arguments: [Fixtures.packageRoot.appendingPathComponent("Sources/FlowJSON/Resources/flowdoc-export.schema.json").path, output.path]
+            arguments: [
+                Fixtures.packageRoot.appendingPathComponent("Sources/FlowJSON/Resources/flowdoc-export.schema.json")
+                    .path, output.path,
+            ]
         )
         #expect(result.status == 0, "Schema errors:\n\(result.output)")
     }

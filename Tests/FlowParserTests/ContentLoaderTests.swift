@@ -10,7 +10,10 @@ import Testing
         let root = try Fixtures.temporaryFolder()
         for (path, bytes) in files {
             let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(),
+                withIntermediateDirectories: true
+            )
             try Data(bytes).write(to: url)
         }
         return root
@@ -60,14 +63,18 @@ import Testing
 
     @Test func ignoresSymbolicLinkLeavingTheFolder() async throws {
         let root = try write(["index.md": Array("# T\n".utf8)])
-        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("etc").path, withDestinationPath: "/etc")
+        try FileManager.default.createSymbolicLink(
+            atPath: root.appendingPathComponent("etc").path,
+            withDestinationPath: "/etc"
+        )
         let content = try await ContentLoader().load(from: root)
         #expect(content.diagnostics.map(\.id) == ["LinkOutsideContent"])
         #expect(content.assets.isEmpty)
     }
 
     @Test func readsProductModel() async throws {
-        let yaml = "screens:\n  - title: Initiate connection\n    fields:\n      - { name: URL, required: true }\n    buttons: [Next]\nlabels: [Connections]\n"
+        let yaml =
+            "screens:\n  - title: Initiate connection\n    fields:\n      - { name: URL, required: true }\n    buttons: [Next]\nlabels: [Connections]\n"
         let root = try write(["index.md": Array("# T\n".utf8), "_product.yml": Array(yaml.utf8)])
         let content = try await ContentLoader().load(from: root)
         #expect(content.product?.screens.first?.fields == [ProductModel.Screen.Field(name: "URL", required: true)])

@@ -6,9 +6,9 @@ import Foundation
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Hostile content folders: links that loop or leave, files that can't be read, odd names.
@@ -25,9 +25,17 @@ import Darwin
     }
 
     @Test func walksFolderLinkToItsParentOnce() async throws {
-        let root = try Hostile.contentFolder(["index.md": Array("# Home\n".utf8), "sub/page.md": Array("# Page\n".utf8)])
-        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("sub/up").path, withDestinationPath: "..")
-        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("self").path, withDestinationPath: ".")
+        let root = try Hostile.contentFolder([
+            "index.md": Array("# Home\n".utf8), "sub/page.md": Array("# Page\n".utf8),
+        ])
+        try FileManager.default.createSymbolicLink(
+            atPath: root.appendingPathComponent("sub/up").path,
+            withDestinationPath: ".."
+        )
+        try FileManager.default.createSymbolicLink(
+            atPath: root.appendingPathComponent("self").path,
+            withDestinationPath: "."
+        )
         let content = try await ContentLoader().load(from: root)
         #expect(content.flows.map(\.source) == ["index.md", "sub/page.md"])
         #expect(content.diagnostics.isEmpty)
@@ -39,7 +47,10 @@ import Darwin
         try manager.createSymbolicLink(atPath: root.appendingPathComponent("a.md").path, withDestinationPath: "b.md")
         try manager.createSymbolicLink(atPath: root.appendingPathComponent("b.md").path, withDestinationPath: "a.md")
         try manager.createSymbolicLink(atPath: root.appendingPathComponent("me.md").path, withDestinationPath: "me.md")
-        try manager.createSymbolicLink(atPath: root.appendingPathComponent("gone.md").path, withDestinationPath: "nothing.md")
+        try manager.createSymbolicLink(
+            atPath: root.appendingPathComponent("gone.md").path,
+            withDestinationPath: "nothing.md"
+        )
         let content = try await ContentLoader().load(from: root)
         #expect(content.flows.map(\.source) == ["index.md"])
         #expect(content.diagnostics.map(\.file) == ["a.md", "b.md", "gone.md", "me.md"])
@@ -50,10 +61,22 @@ import Darwin
         let outside = try Hostile.contentFolder(["secret.md": Array("# Secret\n".utf8), "secret.png": [0x89, 0x50]])
         let root = try Hostile.contentFolder(["index.md": Array("# Home\n".utf8)])
         let manager = FileManager.default
-        try manager.createSymbolicLink(atPath: root.appendingPathComponent("secret.md").path, withDestinationPath: outside.appendingPathComponent("secret.md").path)
-        try manager.createSymbolicLink(atPath: root.appendingPathComponent("relative.md").path, withDestinationPath: "../\(outside.lastPathComponent)/secret.md")
-        try manager.createSymbolicLink(atPath: root.appendingPathComponent("folder").path, withDestinationPath: outside.path)
-        try manager.createSymbolicLink(atPath: root.appendingPathComponent("shot.png").path, withDestinationPath: outside.appendingPathComponent("secret.png").path)
+        try manager.createSymbolicLink(
+            atPath: root.appendingPathComponent("secret.md").path,
+            withDestinationPath: outside.appendingPathComponent("secret.md").path
+        )
+        try manager.createSymbolicLink(
+            atPath: root.appendingPathComponent("relative.md").path,
+            withDestinationPath: "../\(outside.lastPathComponent)/secret.md"
+        )
+        try manager.createSymbolicLink(
+            atPath: root.appendingPathComponent("folder").path,
+            withDestinationPath: outside.path
+        )
+        try manager.createSymbolicLink(
+            atPath: root.appendingPathComponent("shot.png").path,
+            withDestinationPath: outside.appendingPathComponent("secret.png").path
+        )
         let content = try await ContentLoader().load(from: root)
         #expect(content.flows.map(\.source) == ["index.md"])
         #expect(content.assets.isEmpty)

@@ -76,7 +76,8 @@ import Testing
 
     @Test func replacesEveryInvalidUTF8SequenceAndReportsTheFirst() async throws {
         // A Latin-1 page: each é is one invalid byte; a truncated sequence at the end.
-        let bytes = Array("# Caf".utf8) + [0xE9] + Array("\n\nR".utf8) + [0xE9, 0x73] + Array("um".utf8) + [0xE2, 0x82]
+        let bytes =
+            Array("# Caf".utf8) + [0xE9] + Array("\n\nR".utf8) + [0xE9, 0x73] + Array("um".utf8) + [0xE2, 0x82]
         let content = try await Hostile.load(["latin1.md": bytes])
         #expect(Hostile.ids(content.diagnostics) == ["InvalidUTF8"])
         let diagnostic = try #require(content.diagnostics.first)
@@ -87,7 +88,8 @@ import Testing
     }
 
     @Test func acceptsByteOrderMarkAndCRLFWithRightPositions() async throws {
-        let page = "---\r\ntitle: Save a page\r\nid: save\r\n---\r\n\r\nIntro.\r\n\r\n1. Click **Save**.\r\n2. Type `x`.\r\n"
+        let page =
+            "---\r\ntitle: Save a page\r\nid: save\r\n---\r\n\r\nIntro.\r\n\r\n1. Click **Save**.\r\n2. Type `x`.\r\n"
         let content = try await Hostile.load(["crlf.md": [0xEF, 0xBB, 0xBF] + Array(page.utf8)])
         #expect(content.diagnostics.isEmpty)
         let flow = try #require(content.flows.first)
@@ -101,7 +103,8 @@ import Testing
     }
 
     @Test func readsCRLFScreenAndFieldTable() throws {
-        let page = "1. Fill in **Connection**.\r\n\r\n"
+        let page =
+            "1. Fill in **Connection**.\r\n\r\n"
             + "   | Field | Description |\r\n   | --- | --- |\r\n   | Name* | The name |\r\n\r\n"
             + "   ```screen Connection\r\n   Name*\r\n   [Next]\r\n   ```\r\n"
         let (flow, diagnostics) = parse(page)
@@ -134,7 +137,9 @@ import Testing
     @Test func reportsFrontMatterNestedTenThousandLevels() async throws {
         // libyaml (inside Yams) stops at 1,000 levels, before Yams' recursive composer runs.
         let depth = 10_000
-        let text = "---\ntitle: T\nx: " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "\n---\n# Body\n"
+        let text =
+            "---\ntitle: T\nx: " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
+            + "\n---\n# Body\n"
         let (flow, diagnostics) = await Hostile.onSmallStack { PageParser().parse(text, source: "deep.md") }
         #expect(Hostile.ids(diagnostics) == ["FrontMatterInvalid"])
         #expect(diagnostics.first?.summary.contains("nesting") == true)
@@ -144,7 +149,9 @@ import Testing
 
     @Test func readsFrontMatterNestedJustBelowTheYAMLLimit() async throws {
         let depth = 990
-        let text = "---\ntitle: T\nx: " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "\n---\n# Body\n"
+        let text =
+            "---\ntitle: T\nx: " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
+            + "\n---\n# Body\n"
         let (flow, diagnostics, roundTrips) = await Hostile.onSmallStack {
             let (flow, diagnostics) = PageParser().parse(text, source: "deep.md")
             return (flow, diagnostics, Hostile.roundTrips(flow))

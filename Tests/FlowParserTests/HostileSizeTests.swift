@@ -56,8 +56,14 @@ import Testing
         ("nested lists on one line", String(repeating: "- ", count: 10_000) + "deep\n"),
         ("nested block quotes", String(repeating: ">", count: 10_000) + " deep\n"),
         ("nested ordered lists", String(repeating: "1. ", count: 10_000) + "deep\n"),
-        ("nested emphasis", String(repeating: "*a ", count: 10_000) + "deep" + String(repeating: " a*", count: 10_000) + "\n"),
-        ("nested images", String(repeating: "![", count: 10_000) + "deep" + String(repeating: "](u)", count: 10_000) + "\n"),
+        (
+            "nested emphasis",
+            String(repeating: "*a ", count: 10_000) + "deep" + String(repeating: " a*", count: 10_000) + "\n"
+        ),
+        (
+            "nested images",
+            String(repeating: "![", count: 10_000) + "deep" + String(repeating: "](u)", count: 10_000) + "\n"
+        ),
         (
             "indented nested lists",
             (0..<2_000).map { String(repeating: " ", count: $0 * 2) + "- level \($0)\n" }.joined()
@@ -99,7 +105,11 @@ import Testing
         #expect(table.fields.first?.name == "Name")
         #expect(table.fields.first?.required == true)
         let lastCell = try #require(table.table.rows.first?.cells.last)
-        #expect(lastCell.inlines == [.text("v1000", lastCell.range.map { SourceRange(file: "wide.md", start: $0.start, end: $0.end) })])
+        #expect(
+            lastCell.inlines == [
+                .text("v1000", lastCell.range.map { SourceRange(file: "wide.md", start: $0.start, end: $0.end) })
+            ]
+        )
         #expect(lastCell.range?.start.line == 5)
         #expect(lastCell.range?.start.column == 4 + row.utf8.count - "v1000 |\n".utf8.count)
     }

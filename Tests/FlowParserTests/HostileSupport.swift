@@ -11,7 +11,10 @@ enum Hostile {
         let root = try Fixtures.temporaryFolder()
         for (path, bytes) in files {
             let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(),
+                withIntermediateDirectories: true
+            )
             try Data(bytes).write(to: url)
         }
         return root
@@ -44,7 +47,8 @@ enum Hostile {
         var hasher = Hasher()
         hasher.combine(flow)
         _ = hasher.finalize()
-        guard let data = try? JSONEncoder().encode(flow), let decoded = try? JSONDecoder().decode(Flow.self, from: data) else {
+        guard let data = try? JSONEncoder().encode(flow), let decoded = try? JSONDecoder().decode(Flow.self, from: data)
+        else {
             return false
         }
         return decoded == flow

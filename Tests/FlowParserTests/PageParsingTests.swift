@@ -28,7 +28,9 @@ import Testing
     }
 
     @Test func takesTitleSummaryAndIDDefaults() {
-        let (flow, _) = parse("# Accept an invitation\n\nAccept the code the other side sent.\n\n1. Click **Accept**.\n2. Click **Done**.\n")
+        let (flow, _) = parse(
+            "# Accept an invitation\n\nAccept the code the other side sent.\n\n1. Click **Accept**.\n2. Click **Done**.\n"
+        )
         #expect(flow.id == "area/page")
         #expect(flow.title == "Accept an invitation")
         #expect(flow.summary == "Accept the code the other side sent.")
@@ -41,7 +43,8 @@ import Testing
     }
 
     @Test func readsFrontMatterAndKeepsPositions() {
-        let markdown = "---\nid: custom\ntitle: From front matter\nplatform: Jira Cloud\ntags: [a, b]\nnext: [other]\nowner: docs-team\n---\n# Heading\n\n1. Click **A**.\n2. Click **B**.\n"
+        let markdown =
+            "---\nid: custom\ntitle: From front matter\nplatform: Jira Cloud\ntags: [a, b]\nnext: [other]\nowner: docs-team\n---\n# Heading\n\n1. Click **A**.\n2. Click **B**.\n"
         let (flow, diagnostics) = parse(markdown)
         #expect(diagnostics.isEmpty)
         #expect(flow.id == "custom")
@@ -74,7 +77,8 @@ import Testing
     }
 
     @Test func collectsNextLinksFromWhatsNextSection() {
-        let markdown = "# T\n\n1. Click **A**.\n2. Click **B**.\n\n## What's next?\n\n- [Accept](accept.md)\n- [Configure](../sync/configure.md#step-2)\n\n## Other\n\n[not next](x.md)\n"
+        let markdown =
+            "# T\n\n1. Click **A**.\n2. Click **B**.\n\n## What's next?\n\n- [Accept](accept.md)\n- [Configure](../sync/configure.md#step-2)\n\n## Other\n\n[not next](x.md)\n"
         let (flow, _) = parse(markdown)
         #expect(flow.next.map(\.destination) == ["accept.md", "../sync/configure.md#step-2"])
         #expect(flow.next.first?.text == "Accept")

@@ -27,7 +27,11 @@ import Testing
         )
         #expect(diagnostics.isEmpty)
         #expect(screen.title == "Initiate connection")
-        #expect(screen.elements.map(\.kind) == [.heading, .text, .input, .input, .checkbox, .checkbox, .radio, .radio, .button, .button])
+        #expect(
+            screen.elements.map(\.kind) == [
+                .heading, .text, .input, .input, .checkbox, .checkbox, .radio, .radio, .button, .button,
+            ]
+        )
         #expect(screen.elements[2].label == "Destination instance URL")
         #expect(screen.elements[2].required)
         #expect(screen.elements[2].value == "https://example.exalate.net")

@@ -10,7 +10,9 @@ import Testing
     }
 
     @Test func readsActionTargetsAndLiterals() throws {
-        let (flow, _) = parse("# T\n\n1. Enter `https://example.net` in **Destination URL** and click **Next**.\n2. Click **Done**.\n")
+        let (flow, _) = parse(
+            "# T\n\n1. Enter `https://example.net` in **Destination URL** and click **Next**.\n2. Click **Done**.\n"
+        )
         let step = try #require(flow.steps.first)
         #expect(step.action == "Enter")
         #expect(step.targets.map(\.name) == ["Destination URL", "Next"])
@@ -45,13 +47,16 @@ import Testing
     }
 
     @Test func startsNewProcedureUnderEachHeading() {
-        let (flow, _) = parse("# T\n\n## First\n\n1. Click **A**.\n2. Click **B**.\n\n## Second\n\n1. Click **C**.\n2. Click **D**.\n")
+        let (flow, _) = parse(
+            "# T\n\n## First\n\n1. Click **A**.\n2. Click **B**.\n\n## Second\n\n1. Click **C**.\n2. Click **D**.\n"
+        )
         #expect(flow.procedures.map(\.title) == ["First", "Second"])
         #expect(flow.procedures[1].steps.map(\.anchor) == ["second-step-1", "second-step-2"])
     }
 
     @Test func readsSubstepsAndResult() throws {
-        let markdown = "1. Open **Settings**.\n\n   1. Click **General**.\n   2. Click **Save**.\n\n   Result: The settings are saved.\n2. Click **Done**.\n"
+        let markdown =
+            "1. Open **Settings**.\n\n   1. Click **General**.\n   2. Click **Save**.\n\n   Result: The settings are saved.\n2. Click **Done**.\n"
         let (flow, _) = parse(markdown)
         let step = try #require(flow.steps.first)
         #expect(step.substeps.map(\.text) == ["Click General.", "Click Save."])
@@ -81,7 +86,9 @@ import Testing
     }
 
     @Test func ignoresTablesWhoseFirstHeaderIsNotAFieldHeader() {
-        let (flow, _) = parse("1. Look.\n\n   | Color | Meaning |\n   | --- | --- |\n   | red | stop |\n2. Click **Go**.\n")
+        let (flow, _) = parse(
+            "1. Look.\n\n   | Color | Meaning |\n   | --- | --- |\n   | red | stop |\n2. Click **Go**.\n"
+        )
         #expect(flow.steps.first?.fieldTable == nil)
         #expect(flow.steps.first?.details.count == 1)
     }

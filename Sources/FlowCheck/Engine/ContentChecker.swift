@@ -1,6 +1,6 @@
+import Dispatch
 public import FlowCore
 public import FlowModel
-import Dispatch
 import Synchronization
 
 /// Runs every rule over a content set and returns the parse and check diagnostics together.

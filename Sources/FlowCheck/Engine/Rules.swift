@@ -21,7 +21,8 @@ public enum Rules {
     /// IDs of the diagnostics that reading and parsing pages report; `rules:` may set them too.
     public static let parseDiagnosticIDs: [String] = [
         "BinaryFile", "BrokenSymbolicLink", "FrontMatterInvalid", "FrontMatterInvalidValue", "FrontMatterNotMapping",
-        "FrontMatterTooDeep", "FrontMatterUnterminated", "InvalidUTF8", "LinkOutsideContent", "NestingTooDeep", "NulByte",
+        "FrontMatterTooDeep", "FrontMatterUnterminated", "InvalidUTF8", "LinkOutsideContent", "NestingTooDeep",
+        "NulByte",
         "ProductModelInvalid", "ScreenLineUnrecognized", "UnreadableFile",
     ]
 

@@ -72,7 +72,12 @@ struct BuildAction {
         var options = options
         options.allowsRawHTML = configuration.unsafeHTML
         let generator = SiteGenerator(content: content, contentRoot: contentURL, theme: theme, options: options)
-        var builder = SiteBuilder(generator: generator, writer: writer, sourceDigests: loaded.digests, incremental: incremental)
+        var builder = SiteBuilder(
+            generator: generator,
+            writer: writer,
+            sourceDigests: loaded.digests,
+            incremental: incremental
+        )
         // A changed configuration can change how pages parse: it rebuilds everything.
         builder.configurationKey = configURL.flatMap { FileManager.default.contents(atPath: $0.path) } ?? Data()
         let report: SiteBuilder.Report

@@ -36,24 +36,48 @@ extension FlowdocCommand {
         @OptionGroup var content: ContentOptions
         @OptionGroup var output: OutputOptions
 
-        @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("The folder to write the site to.", valueName: "dir"))
+        @Option(
+            name: [.customShort("o"), .customLong("output")],
+            help: ArgumentHelp("The folder to write the site to.", valueName: "dir")
+        )
         var outputDirectory: String = "site"
 
-        @Option(help: ArgumentHelp("A folder of templates and assets that override the built-in theme by name.", valueName: "dir"))
+        @Option(
+            help: ArgumentHelp(
+                "A folder of templates and assets that override the built-in theme by name.",
+                valueName: "dir"
+            )
+        )
         var theme: String?
 
-        @Option(help: ArgumentHelp("The URL the site is published at, for sitemap.xml and structured data (default: relative URLs).", valueName: "url"))
+        @Option(
+            help: ArgumentHelp(
+                "The URL the site is published at, for sitemap.xml and structured data (default: relative URLs).",
+                valueName: "url"
+            )
+        )
         var baseURL: String?
 
-        @Option(help: ArgumentHelp("The site name in every page's header (default: the title of index.md).", valueName: "title"))
+        @Option(
+            help: ArgumentHelp(
+                "The site name in every page's header (default: the title of index.md).",
+                valueName: "title"
+            )
+        )
         var siteTitle: String?
 
-        @Option(help: ArgumentHelp("The configuration file (default: flowdoc.yml next to the content folder).", valueName: "file"))
+        @Option(
+            help: ArgumentHelp(
+                "The configuration file (default: flowdoc.yml next to the content folder).",
+                valueName: "file"
+            )
+        )
         var config: String?
 
         @Flag(
             inversion: .prefixedNo,
-            help: "Reuse the pages of the previous build whose output can't have changed (cache: .<output>.flowdoc-cache beside the output folder)."
+            help:
+                "Reuse the pages of the previous build whose output can't have changed (cache: .<output>.flowdoc-cache beside the output folder)."
         )
         var incremental = true
 
@@ -80,12 +104,17 @@ extension FlowdocCommand {
                 Console.error("error: \(error)\n")
                 throw ExitCode(2)
             }
-            let formatter = DiagnosticFormatter(colored: output.colorsStandardError, pathPrefix: content.contentDirectory + "/")
+            let formatter = DiagnosticFormatter(
+                colored: output.colorsStandardError,
+                pathPrefix: content.contentDirectory + "/"
+            )
             let shown = result.diagnostics.filter { !output.quiet || $0.severity == .error }
             Console.error(formatter.format(shown))
             guard result.didWrite else {
                 let count = result.diagnostics.filter { $0.severity == .error }.count
-                Console.error("error: build stopped: \(count) error\(count == 1 ? "" : "s") in the content; \(outputDirectory) was not changed\n")
+                Console.error(
+                    "error: build stopped: \(count) error\(count == 1 ? "" : "s") in the content; \(outputDirectory) was not changed\n"
+                )
                 throw ExitCode.failure
             }
             if let progress, let report = result.report {
@@ -129,6 +158,7 @@ private final class BuildProgress: Sendable {
     func summary(_ report: SiteBuilder.Report, seconds: Double, output: String) -> String {
         let time = String(format: "%.2f", seconds)
         let reused = report.pageCount - report.renderedPages
-        return "Built \(report.pageCount) pages (\(report.fileCount) files, \(reused) reused) into \(output) in \(time) s\n"
+        return
+            "Built \(report.pageCount) pages (\(report.fileCount) files, \(reused) reused) into \(output) in \(time) s\n"
     }
 }

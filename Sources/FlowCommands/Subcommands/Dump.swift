@@ -18,7 +18,10 @@ extension FlowdocCommand {
                 """
         )
 
-        @Argument(help: ArgumentHelp("The Markdown page to show.", valueName: "file.md"), completion: .file(extensions: ["md"]))
+        @Argument(
+            help: ArgumentHelp("The Markdown page to show.", valueName: "file.md"),
+            completion: .file(extensions: ["md"])
+        )
         var file: String
 
         @OptionGroup var output: OutputOptions

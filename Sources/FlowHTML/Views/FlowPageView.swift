@@ -29,9 +29,10 @@ struct FlowGroupView: Sendable {
     var flows: [FlowLinkView]
 }
 
-/// One piece of a page body. Exactly one array holds an element; the others are empty, so a
-/// template section never falls through to an outer context (Mustache looks up missing keys
-/// in enclosing contexts, and `nil` counts as missing).
+/// One piece of a page body.
+///
+/// Exactly one array holds an element; the others are empty, so a template section never falls through to an
+/// outer context (Mustache looks up missing keys in enclosing contexts, and `nil` counts as missing).
 struct PagePartView: Sendable {
     var heading: [HeadingView] = []
     var callout: [CalloutView] = []

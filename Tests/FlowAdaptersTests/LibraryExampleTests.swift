@@ -57,5 +57,7 @@ func printSteps(of folder: URL) async throws -> String {
         let end = try #require(source.range(of: "// END library example"))
         let snippet = String(source[begin.upperBound..<end.lowerBound])
         #expect(document.contains(snippet), "docs/library.md must show this file's example verbatim")
+        let readme = try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        #expect(readme.contains(snippet), "README.md must show this file's example verbatim")
     }
 }

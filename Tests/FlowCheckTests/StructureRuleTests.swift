@@ -107,6 +107,23 @@ import Testing
         #expect(run(DuplicateFlowID(), ["a.md": "# A\n", "b.md": "# B\n"]).isEmpty)
     }
 
+    @Test(arguments: [
+        ("../outside", "has a '.' or '..' segment"),
+        ("/etc/passwd", "starts with '/'"),
+        ("javascript:alert(1)", "contains ':'"),
+        ("a//b", "has an empty segment"),
+        ("page#2", "contains '#'"),
+    ])
+    func reportsFlowIDThatCannotBeAPageURL(id: String, problem: String) {
+        let found = run(InvalidFlowID(), ["a.md": "---\nid: \"\(id)\"\n---\n# A\n"])
+        #expect(found.map(\.brief) == ["a.md:2:1: warning: Flow ID '\(id)' \(problem) [InvalidFlowID]"])
+    }
+
+    @Test func acceptsFlowIDsMadeOfPathSegments() {
+        let pages = ["a.md": "---\nid: salesforce/accept-invitation_2\n---\n# A\n", "b c/ç.md": "# B\n"]
+        #expect(run(InvalidFlowID(), pages).isEmpty)
+    }
+
     @Test func reportsHeadingsWithTheSameAnchor() {
         let found = run(DuplicateAnchor(), ["a.md": "# A\n\n## Setup\n\nText.\n\n## Setup\n\nMore.\n"])
         #expect(

@@ -4,7 +4,7 @@ public enum Rules {
     public static let all: [any Checker] = [
         // Structure
         MissingTitle(), MissingSteps(), StepNumberGap(), StepNumberRepeat(), StepMissingAction(), EmptyStep(),
-        SingleStepProcedure(), ProcedureTooLong(), DuplicateFlowID(), DuplicateAnchor(),
+        SingleStepProcedure(), ProcedureTooLong(), DuplicateFlowID(), InvalidFlowID(), DuplicateAnchor(),
         // Forms
         FieldMismatch(), ExampleValueDrift(), ChoiceSelectionUnknown(),
         // Links and graph

@@ -1,0 +1,43 @@
+public import FlowCore
+public import FlowModel
+
+/// Reports a flow ID that can't be a page URL: empty, absolute, with `.` or `..` or empty
+/// segments, or with a backslash, control character, `:`, `?` or `#`.
+///
+/// The site writes each flow to `<id>.html`, so such an ID would leave the output folder (the build
+/// then refuses to write it), read as a URL scheme, or cut the URL short. A warning, so that it is
+/// reported with its position even where the build itself copes (scheme-like IDs get a `./` prefix).
+public struct InvalidFlowID: Checker {
+    public let id = "InvalidFlowID"
+    public let defaultSeverity = DiagnosticSeverity.warning
+    public let abstract = "A flow ID can't be used as a page URL"
+
+    public init() {}
+
+    public func check(_ content: ContentSet, context: CheckContext) -> [Diagnostic] {
+        content.flows.compactMap { flow in
+            guard let problem = Self.problem(with: flow.id) else { return nil }
+            return diagnostic(
+                flow.metadata.keyRanges["id"] ?? flow.pageRange,
+                "Flow ID '\(flow.id)' \(problem)",
+                explanation:
+                    "Use letters, digits, '-', '_' and '/' between folder names, for example 'salesforce/accept-invitation'."
+            )
+        }
+    }
+
+    /// What is wrong with `id`, or `nil` when it is a usable page path.
+    static func problem(with id: String) -> String? {
+        if id.isEmpty { return "is empty" }
+        if id.hasPrefix("/") { return "starts with '/'" }
+        let segments = id.split(separator: "/", omittingEmptySubsequences: false)
+        if segments.contains(where: { $0 == "." || $0 == ".." }) { return "has a '.' or '..' segment" }
+        if segments.contains(where: \.isEmpty) { return "has an empty segment" }
+        if let bad = id.unicodeScalars.first(where: {
+            $0.value < 0x20 || $0.value == 0x7F || "\\:?#".unicodeScalars.contains($0)
+        }) {
+            return bad.value < 0x20 || bad.value == 0x7F ? "contains a control character" : "contains '\(bad)'"
+        }
+        return nil
+    }
+}

@@ -40,7 +40,7 @@ let package = Package(
         .target(
             name: "FlowJSON",
             dependencies: ["FlowCore", "FlowProse", "FlowModel"],
-            resources: [.copy("Resources")]
+            exclude: ["Resources"]
         ),
         .target(name: "FlowAdapters", dependencies: ["FlowCore", "FlowProse", "FlowModel", "FlowJSON"]),
         .target(
@@ -48,7 +48,7 @@ let package = Package(
             dependencies: [
                 "FlowCore", "FlowProse", "FlowModel", "FlowJSON", .product(name: "Mustache", package: "swift-mustache"),
             ],
-            resources: [.copy("Resources")]
+            exclude: ["Resources"]
         ),
         .target(
             name: "FlowServe",

@@ -104,7 +104,7 @@ public struct SiteGenerator: Sendable {
         for (name, data) in theme.assets.sorted(by: { $0.key < $1.key }) {
             files.append(SiteFile(path: "assets/" + name, contents: .data(data)))
         }
-        files.append(SiteFile(path: ExportSchema.fileName, contents: .data(try ExportSchema.data())))
+        files.append(SiteFile(path: ExportSchema.fileName, contents: .data(ExportSchema.data())))
         files += imageFiles()
         return files
     }

@@ -2,7 +2,7 @@ public import Foundation
 
 /// The look of a site: Mustache templates and static assets (CSS, JavaScript, icons).
 ///
-/// The built-in theme ships inside flowdoc (`Resources/Templates` and `Resources/Assets`).
+/// The built-in theme is compiled into flowdoc from `Resources/Templates` and `Resources/Assets`.
 /// A theme folder overrides any of them by file name: `theme/flow.mustache` replaces the flow
 /// page template and `theme/flowdoc.css` the style sheet; other files are added as assets.
 public struct Theme: Sendable, Hashable {
@@ -17,18 +17,13 @@ public struct Theme: Sendable, Hashable {
         self.assets = assets
     }
 
-    /// The theme that ships with flowdoc.
-    ///
-    /// - Throws: ``ThemeError`` when the resource folder can't be read.
-    public static func builtIn() throws -> Theme {
-        let resources = Bundle.module.bundleURL.appendingPathComponent("Resources")
-        guard FileManager.default.fileExists(atPath: resources.path) else {
-            throw ThemeError(path: "Resources", reason: "flowdoc's resource folder is missing")
-        }
-        var theme = Theme(templates: [:], assets: [:])
-        try theme.add(from: resources.appendingPathComponent("Templates"))
-        try theme.add(from: resources.appendingPathComponent("Assets"))
-        return theme
+    /// The theme that ships with flowdoc, compiled into it (``BuiltInThemeFiles``): an installed
+    /// binary needs no resource folder beside it.
+    public static func builtIn() -> Theme {
+        Theme(
+            templates: BuiltInThemeFiles.templates,
+            assets: BuiltInThemeFiles.assets.mapValues { Data($0.utf8) }
+        )
     }
 
     /// This theme with every file of `directory` replacing or adding the template or asset of the same name.

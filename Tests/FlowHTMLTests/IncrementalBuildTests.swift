@@ -78,7 +78,7 @@ import Testing
         let content = try Self.copyOfShippedContent(into: folder)
         let site = folder.appendingPathComponent("site")
         _ = try await Self.build(content, into: site)
-        var theme = try Theme.builtIn()
+        var theme = Theme.builtIn()
         theme.templates["layout"] = try #require(theme.templates["layout"]).replacingOccurrences(
             of: "</body>",
             with: "<!-- v2 --></body>"
@@ -128,7 +128,7 @@ import Testing
         let generator = SiteGenerator(
             content: loaded.content,
             contentRoot: content,
-            theme: try theme ?? Theme.builtIn()
+            theme: theme ?? Theme.builtIn()
         )
         let builder = SiteBuilder(
             generator: generator,

@@ -12,7 +12,7 @@ enum SiteTestSupport {
         return try SiteGenerator(
             content: content,
             contentRoot: contentRoot,
-            theme: try Theme.builtIn(),
+            theme: Theme.builtIn(),
             options: options
         )
         .generate()

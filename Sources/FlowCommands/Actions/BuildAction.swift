@@ -67,7 +67,7 @@ struct BuildAction {
         guard !diagnostics.containsErrors else {
             return Result(diagnostics: diagnostics, fileCount: 0, didWrite: false, report: nil)
         }
-        var theme = try Theme.builtIn()
+        var theme = Theme.builtIn()
         if let themeURL = effectiveThemeURL { theme = try theme.overridden(by: themeURL) }
         var options = options
         options.allowsRawHTML = configuration.unsafeHTML

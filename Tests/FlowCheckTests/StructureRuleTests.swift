@@ -116,7 +116,7 @@ import Testing
     ])
     func reportsFlowIDThatCannotBeAPageURL(id: String, problem: String) {
         let found = run(InvalidFlowID(), ["a.md": "---\nid: \"\(id)\"\n---\n# A\n"])
-        #expect(found.map(\.brief) == ["a.md:2:1: warning: Flow ID '\(id)' \(problem) [InvalidFlowID]"])
+        #expect(found.map(\.brief) == ["a.md:2:1: error: Flow ID '\(id)' \(problem) [InvalidFlowID]"])
     }
 
     @Test func acceptsFlowIDsMadeOfPathSegments() {

@@ -112,4 +112,21 @@ import Testing
             .compactMap { $0.value("href") ?? $0.value("src") }
         #expect(!hrefs.contains { $0.contains("etc/passwd") || $0.contains("secret") }, "\(hrefs)")
     }
+
+    @Test func anIDLeavingTheOutputStopsTheBuildOnItsLine() async throws {
+        let root = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let content = root.appendingPathComponent("content")
+        try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
+        let page =
+            "---\ntitle: Out\nid: ../escape\n---\n\n# Out\n\n## Steps\n\n1. Click **Open**.\n2. Click **Close**.\n"
+        try Data(page.utf8).write(to: content.appendingPathComponent("out.md"))
+        let site = root.appendingPathComponent("site")
+        let result = try await BuildAction(contentURL: content, outputURL: site, options: .init()).perform()
+        #expect(!result.didWrite)
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("escape.html").path))
+        let errors = result.diagnostics.filter { $0.severity == .error }
+            .map { "\($0.file):\($0.line):\($0.column) \($0.summary) [\($0.id)]" }
+        #expect(errors == ["out.md:3:1 Flow ID '../escape' has a '.' or '..' segment [InvalidFlowID]"])
+    }
 }

@@ -4,12 +4,12 @@ public import FlowModel
 /// Reports a flow ID that can't be a page URL: empty, absolute, with `.` or `..` or empty
 /// segments, or with a backslash, control character, `:`, `?` or `#`.
 ///
-/// The site writes each flow to `<id>.html`, so such an ID would leave the output folder (the build
-/// then refuses to write it), read as a URL scheme, or cut the URL short. A warning, so that it is
-/// reported with its position even where the build itself copes (scheme-like IDs get a `./` prefix).
+/// The site writes each flow to `<id>.html`, so such an ID would leave the output folder, read as a
+/// URL scheme, or cut the URL short. An error: the build stops here, on the line of the ID, rather
+/// than later without a position.
 public struct InvalidFlowID: Checker {
     public let id = "InvalidFlowID"
-    public let defaultSeverity = DiagnosticSeverity.warning
+    public let defaultSeverity = DiagnosticSeverity.error
     public let abstract = "A flow ID can't be used as a page URL"
 
     public init() {}

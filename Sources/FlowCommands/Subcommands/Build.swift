@@ -2,7 +2,6 @@ import ArgumentParser
 import FlowCore
 import FlowHTML
 import Foundation
-import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -125,40 +124,5 @@ extension FlowdocCommand {
                 Console.out("Built \(result.fileCount) files into \(outputDirectory)\n")
             }
         }
-    }
-}
-
-/// The one updating line a build shows on a terminal: pages done of the total, drawn at most
-/// ten times a second and only once the build has taken more than a second.
-private final class BuildProgress: Sendable {
-    private let started: ContinuousClock.Instant
-    /// When the line was last drawn, and whether it is on screen.
-    private let state = Mutex<(drawn: ContinuousClock.Instant?, visible: Bool)>((nil, false))
-
-    init(started: ContinuousClock.Instant) {
-        self.started = started
-    }
-
-    func update(done: Int, total: Int) {
-        let now = ContinuousClock.now
-        guard now - started > .seconds(1) else { return }
-        let draw = state.withLock { state -> Bool in
-            if let drawn = state.drawn, now - drawn < .milliseconds(100), done < total { return false }
-            state = (now, true)
-            return true
-        }
-        if draw { Console.error("\r\u{1B}[KBuilding pages: \(done) of \(total)") }
-    }
-
-    /// Removes the progress line, if shown.
-    func clear() {
-        if state.withLock({ $0.visible }) { Console.error("\r\u{1B}[K") }
-    }
-
-    func summary(_ report: SiteBuilder.Report, seconds: Double, output: String) -> String {
-        let time = String(format: "%.2f", seconds)
-        let reused = report.pageCount - report.renderedPages
-        return
-            "Built \(report.pageCount) pages (\(report.fileCount) files, \(reused) reused) into \(output) in \(time) s\n"
     }
 }

@@ -64,12 +64,13 @@ public struct FlowGraph: Sendable, Hashable {
         let published = Set(flows.map(\.id))
         nodes = flows.map { Node(id: $0.id, title: $0.title, kind: $0.kind) }
         var edges: [Edge] = []
+        var seen: Set<Edge> = []
         func add(_ destination: String, from flow: Flow, kind: Edge.Kind, allowsFlowID: Bool = false) {
             guard case .flow(let id, _) = resolver.resolve(destination, from: flow.source, allowsFlowID: allowsFlowID),
                 id != flow.id, published.contains(id)
             else { return }
             let edge = Edge(from: flow.id, to: id, kind: kind)
-            if !edges.contains(edge) { edges.append(edge) }
+            if seen.insert(edge).inserted { edges.append(edge) }
         }
         for flow in flows {
             for step in flow.steps {

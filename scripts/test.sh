@@ -8,6 +8,7 @@ swift format lint --strict -r Sources Tests Package.swift
 swift build --build-tests -Xswiftc -warnings-as-errors --explicit-target-dependency-import-check error
 swift test --skip-build
 Tests/browser/run.sh
-# Hardening: the parser under libFuzzer for 60 s, and the input-reading suites under AddressSanitizer.
+# Hardening: the parser under libFuzzer for 60 s, and the whole test suite under AddressSanitizer
+# and LeakSanitizer.
 scripts/fuzz.sh 60
 scripts/asan.sh

@@ -28,7 +28,11 @@ public struct FlowdocCommand: AsyncParsableCommand {
     public init() {}
 
     /// Runs the command line of the `flowdoc` executable.
+    ///
+    /// The process ends when the command does, so the loaded content is kept until then instead of
+    /// being freed (see `KeepAlive`).
     public static func runFromCommandLine() async {
+        KeepAlive.enable()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {

@@ -28,6 +28,38 @@ public enum Escaping {
         return escaped
     }
 
+    /// Appends `text` to `output`, escaped for HTML text and quoted attribute values as
+    /// ``markup(_:dropsInvalidXMLCharacters:)`` escapes it (no character is dropped).
+    ///
+    /// Runs without a character to escape are appended whole, so plain text costs one append.
+    public static func appendMarkup(_ text: String, to output: inout String) {
+        let utf8 = text.utf8
+        var runStart = utf8.startIndex
+        var index = runStart
+        while index != utf8.endIndex {
+            let replacement: String? =
+                switch utf8[index] {
+                case UInt8(ascii: "&"): "&amp;"
+                case UInt8(ascii: "<"): "&lt;"
+                case UInt8(ascii: ">"): "&gt;"
+                case UInt8(ascii: "\""): "&quot;"
+                case UInt8(ascii: "'"): "&#39;"
+                default: nil
+                }
+            if let replacement {
+                output += text[runStart..<index]
+                output += replacement
+                runStart = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        if runStart == utf8.startIndex {
+            output += text
+        } else {
+            output += text[runStart...]
+        }
+    }
+
     /// `text` as a JavaScript or TypeScript string literal in `quote` (`"` or `'`).
     ///
     /// Escapes the backslash, the quote, line terminators (including U+2028 and U+2029) and other

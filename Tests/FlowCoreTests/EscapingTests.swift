@@ -6,6 +6,13 @@ import Testing
         #expect(Escaping.markup(#"Tom & "Jerry's" <b>"#) == "Tom &amp; &quot;Jerry&#39;s&quot; &lt;b&gt;")
     }
 
+    @Test(arguments: ["", "plain text", "Tom & \"Jerry's\" <b>", "<<&&>>", "Café – 日本 & ü\u{301}'", "end&"])
+    func appendsMarkupAsMarkupEscapesIt(text: String) {
+        var output = "before "
+        Escaping.appendMarkup(text, to: &output)
+        #expect(output == "before " + Escaping.markup(text))
+    }
+
     @Test func dropsCharactersXMLCannotHoldOnlyWhenAsked() {
         #expect(Escaping.markup("a\u{1}b\tc") == "a\u{1}b\tc")
         #expect(Escaping.markup("a\u{1}b\tc\u{FFFF}", dropsInvalidXMLCharacters: true) == "ab\tc")

@@ -21,7 +21,7 @@ struct BuildCache: Sendable {
         var queries: [DependencyTrace.Query]
     }
 
-    static let formatLine = "flowdoc-build-cache 1"
+    static let formatLine = "flowdoc-build-cache 2"
 
     /// The build's key: flowdoc's version, the theme and the options.
     var key: UInt64

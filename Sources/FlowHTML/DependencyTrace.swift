@@ -13,7 +13,7 @@ import Synchronization
 /// content: when the page's source and every answer are unchanged, so is the page, and the
 /// previous file is reused.
 final class DependencyTrace: Sendable {
-    private let recorded = Mutex<[Query]>([])
+    private let recorded = Mutex<[(query: Query, answer: String)]>([])
 
     /// One recorded question.
     enum Query: Sendable, Hashable {
@@ -27,47 +27,64 @@ final class DependencyTrace: Sendable {
         case overview(source: String)
     }
 
-    /// Records `query`.
-    func record(_ query: Query) {
-        recorded.withLock { $0.append(query) }
+    /// Records `query` and the answer the page got, as ``answer(to:for:in:)`` words it.
+    func record(_ query: Query, answer: String) {
+        recorded.withLock { $0.append((query, answer)) }
     }
 
     /// The distinct questions asked, in the order first asked.
     var queries: [Query] {
-        recorded.withLock { queries in
+        recorded.withLock { recorded in
             var seen: Set<Query> = []
-            return queries.filter { seen.insert($0).inserted }
+            return recorded.map(\.query).filter { seen.insert($0).inserted }
+        }
+    }
+
+    /// The hash of the answers the page got, equal to what ``answers(to:for:in:)`` gives for
+    /// ``queries`` in the same context, without asking them again.
+    var answersHash: UInt64 {
+        recorded.withLock { recorded in
+            var seen: Set<Query> = []
+            var hasher = StableHasher()
+            for (query, answer) in recorded where seen.insert(query).inserted { hasher.combine(answer) }
+            return hasher.value
         }
     }
 
     /// The hash of the answers `context` gives to `queries` for `flow`.
     static func answers(to queries: [Query], for flow: Flow, in context: SiteContext) -> UInt64 {
         var hasher = StableHasher()
-        for query in queries {
-            switch query {
-            case .href(let destination, let allowsFlowID):
-                hasher.combine(context.href(destination, in: flow, allowsFlowID: allowsFlowID))
-            case .linkedFlow(let destination, let allowsFlowID):
-                hasher.combine(listing(context.linkedFlow(destination, in: flow, allowsFlowID: allowsFlowID)))
-            case .neighbors:
-                let (previous, next) = context.neighbors(of: flow)
-                hasher.combine(listing(previous))
-                hasher.combine(listing(next))
-            case .overview(let source):
-                hasher.combine(listing(context.overview(atSource: source)))
-            }
-        }
+        for query in queries { hasher.combine(answer(to: query, for: flow, in: context)) }
         return hasher.value
     }
 
+    /// The answer `context` gives to `query` for `flow`, as one string.
+    private static func answer(to query: Query, for flow: Flow, in context: SiteContext) -> String {
+        switch query {
+        case .href(let destination, let allowsFlowID):
+            context.href(destination, in: flow, allowsFlowID: allowsFlowID)
+        case .linkedFlow(let destination, let allowsFlowID):
+            listing(context.linkedFlow(destination, in: flow, allowsFlowID: allowsFlowID))
+        case .neighbors:
+            listing(context.neighbors(of: flow))
+        case .overview(let source):
+            listing(context.overview(atSource: source))
+        }
+    }
+
     /// What a page may show of another flow: its id, title, summary, mode, kind and step count.
-    private static func listing(_ flow: Flow?) -> String {
+    static func listing(_ flow: Flow?) -> String {
         guard let flow else { return "-" }
         let fields = [
             flow.id, flow.title, flow.summary, flow.metadata.mode ?? "\u{0}", flow.kind.rawValue,
-            String(flow.steps.count),
+            String(flow.stepCount),
         ]
         return fields.joined(separator: "\u{1}")
+    }
+
+    /// The listings of the flows before and after a page.
+    static func listing(_ neighbors: (previous: Flow?, next: Flow?)) -> String {
+        listing(neighbors.previous) + "\u{2}" + listing(neighbors.next)
     }
 }
 

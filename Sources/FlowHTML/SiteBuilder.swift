@@ -148,9 +148,9 @@ public struct SiteBuilder: Sendable {
             try staging.write(Data(try prepared.pages.flowPage(flow, trace: trace).utf8), to: pagePath)
             rendered = true
             if let digest, !isHome {
-                let queries = trace.queries
-                let answers = DependencyTrace.answers(to: queries, for: flow, in: context)
-                entries.append(.init(path: pagePath, sourceDigest: digest, answers: answers, queries: queries))
+                entries.append(
+                    .init(path: pagePath, sourceDigest: digest, answers: trace.answersHash, queries: trace.queries)
+                )
             }
         }
         return rendered

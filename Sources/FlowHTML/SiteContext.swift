@@ -44,44 +44,53 @@ struct SiteContext: Sendable {
     /// with or without `unsafe_html`.
     func href(_ destination: String, in flow: Flow, allowsFlowID: Bool = false, trace: DependencyTrace? = nil) -> String
     {
-        trace?.record(.href(destination, allowsFlowID: allowsFlowID))
         let page = SitePaths.page(forFlowID: flow.id)
-        switch resolver.resolve(destination, from: flow.source, allowsFlowID: allowsFlowID) {
-        case .external(let url): return SafeURL.filtered(url)
-        case .sameFlow(let fragment): return "#" + fragment
-        case .flow(let id, let fragment):
-            return SitePaths.relative(from: page, to: SitePaths.page(forFlowID: id)) + (fragment.map { "#" + $0 } ?? "")
-        case .asset(let path): return SitePaths.relative(from: page, to: path)
-        case .missing: return SafeURL.filtered(destination)
-        case .outside: return "#"
-        }
+        let href =
+            switch resolver.resolve(destination, from: flow.source, allowsFlowID: allowsFlowID) {
+            case .external(let url): SafeURL.filtered(url)
+            case .sameFlow(let fragment): "#" + fragment
+            case .flow(let id, let fragment):
+                SitePaths.relative(from: page, to: SitePaths.page(forFlowID: id)) + (fragment.map { "#" + $0 } ?? "")
+            case .asset(let path): SitePaths.relative(from: page, to: path)
+            case .missing: SafeURL.filtered(destination)
+            case .outside: "#"
+            }
+        trace?.record(.href(destination, allowsFlowID: allowsFlowID), answer: href)
+        return href
     }
 
     /// The published flow a link points at, if it points at one.
     func linkedFlow(_ destination: String, in flow: Flow, allowsFlowID: Bool = false, trace: DependencyTrace? = nil)
         -> Flow?
     {
-        trace?.record(.linkedFlow(destination, allowsFlowID: allowsFlowID))
+        var linked: Flow?
         if case .flow(let id, _) = resolver.resolve(destination, from: flow.source, allowsFlowID: allowsFlowID) {
-            return flowsByID[id]
+            linked = flowsByID[id]
         }
-        return nil
+        if let trace {
+            trace.record(.linkedFlow(destination, allowsFlowID: allowsFlowID), answer: DependencyTrace.listing(linked))
+        }
+        return linked
     }
 
     /// The flows before and after `flow` in reading order.
     func neighbors(of flow: Flow, trace: DependencyTrace? = nil) -> (previous: Flow?, next: Flow?) {
-        trace?.record(.neighbors)
-        guard let position = readingPosition[flow.id] else { return (nil, nil) }
-        return (
-            position > 0 ? readingOrder[position - 1] : nil,
-            position + 1 < readingOrder.count ? readingOrder[position + 1] : nil
-        )
+        var neighbors: (previous: Flow?, next: Flow?) = (nil, nil)
+        if let position = readingPosition[flow.id] {
+            neighbors = (
+                position > 0 ? readingOrder[position - 1] : nil,
+                position + 1 < readingOrder.count ? readingOrder[position + 1] : nil
+            )
+        }
+        if let trace { trace.record(.neighbors, answer: DependencyTrace.listing(neighbors)) }
+        return neighbors
     }
 
     /// The published page at `source` (an overview `index.md`), if any.
     func overview(atSource source: String, trace: DependencyTrace? = nil) -> Flow? {
-        trace?.record(.overview(source: source))
-        return flowsBySource[source]
+        let overview = flowsBySource[source]
+        if let trace { trace.record(.overview(source: source), answer: DependencyTrace.listing(overview)) }
+        return overview
     }
 
     /// A safe prose renderer whose links are resolved for `flow`'s page.
@@ -103,7 +112,7 @@ struct SiteContext: Sendable {
             summary: target.summary,
             mode: target.metadata.mode ?? "",
             hasMode: target.metadata.mode != nil,
-            stepCount: target.steps.count
+            stepCount: target.stepCount
         )
     }
 }

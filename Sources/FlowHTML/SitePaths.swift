@@ -21,6 +21,47 @@ package enum SitePaths {
     /// `relative(from: "salesforce/a.html", to: "salesforce/b.html")` gives `b.html`;
     /// `relative(from: "a.html", to: "javascript:x.html")` gives `./javascript:x.html`.
     package static func relative(from: String, to: String) -> String {
+        guard isPlain(from), isPlain(to) else { return relativeBySegments(from: from, to: to) }
+        // Both paths are `segment/segment/...` with no empty segment: compare bytes up to the
+        // last `/` they share, then climb out of the folders of `from` that are left.
+        let fromBytes = from.utf8
+        let toBytes = to.utf8
+        var sharedEnd = toBytes.startIndex
+        var sharedFromEnd = fromBytes.startIndex
+        var fromIndex = fromBytes.startIndex
+        var toIndex = toBytes.startIndex
+        while fromIndex != fromBytes.endIndex, toIndex != toBytes.endIndex, fromBytes[fromIndex] == toBytes[toIndex] {
+            let byte = fromBytes[fromIndex]
+            fromIndex = fromBytes.index(after: fromIndex)
+            toIndex = toBytes.index(after: toIndex)
+            if byte == slash {
+                sharedEnd = toIndex
+                sharedFromEnd = fromIndex
+            }
+        }
+        let ups = fromBytes[sharedFromEnd...].lazy.filter { $0 == slash }.count
+        let rest = to[sharedEnd...]
+        if ups > 0 { return String(repeating: "../", count: ups) + rest }
+        // A first segment with a colon (a page id `javascript:x`) would be read as a URL scheme.
+        return rest.prefix { $0 != "/" }.contains(":") ? "./" + rest : String(rest)
+    }
+
+    private static let slash = UInt8(ascii: "/")
+
+    /// Whether `path` is non-empty and has no empty segment (no leading, trailing or double `/`).
+    private static func isPlain(_ path: String) -> Bool {
+        let bytes = path.utf8
+        guard let first = bytes.first, let last = bytes.last, first != slash, last != slash else { return false }
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if byte == slash, previous == slash { return false }
+            previous = byte
+        }
+        return true
+    }
+
+    /// ``relative(from:to:)`` for any path, segment by segment.
+    static func relativeBySegments(from: String, to: String) -> String {
         let fromFolders = from.split(separator: "/").dropLast()
         let toParts = to.split(separator: "/")
         var common = 0

@@ -65,6 +65,13 @@ public struct Flow: Sendable, Hashable, Codable {
 
     /// Every step of every procedure, in order, without sub-steps.
     public var steps: [Step] { procedures.flatMap(\.steps) }
+
+    /// The number of top-level steps, ``steps``'s count, without copying them.
+    public var stepCount: Int {
+        body.reduce(0) { count, element in
+            if case .procedure(let procedure) = element { count + procedure.steps.count } else { count }
+        }
+    }
 }
 
 /// A piece of a page's body.

@@ -18,6 +18,26 @@ import Testing
         #expect(SitePaths.relative(from: from, to: to) == expected)
     }
 
+    @Test func relativeURLsEqualTheSegmentBySegmentAnswer() {
+        let segments = ["a", "ab", "a:b", "x", "é"]
+        var paths: [String] = []
+        for first in segments {
+            paths.append(first + ".html")
+            for second in segments {
+                paths.append(first + "/" + second + ".html")
+                paths += segments.map { first + "/" + second + "/" + $0 + ".html" }
+            }
+        }
+        paths += ["/a.html", "a//b.html", "a/", "a.html/b.html", "javascript:x.html"]
+        for from in paths {
+            for to in paths {
+                let fast = SitePaths.relative(from: from, to: to)
+                let slow = SitePaths.relativeBySegments(from: from, to: to)
+                if fast != slow { Issue.record("\(from) → \(to): \(fast) but \(slow) segment by segment") }
+            }
+        }
+    }
+
     @Test func themeFolderOverridesTemplatesAndAssetsByName() async throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -202,6 +202,7 @@ struct FlowPageBuilder {
 
     /// The text of simple generated HTML, tags removed and entities decoded.
     static func plain(_ html: String) -> String {
+        guard html.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }) else { return html }
         var text = ""
         var inTag = false
         for character in html {
@@ -227,6 +228,7 @@ extension String {
 
     /// Decodes the entities our renderers write.
     var replacingEntities: String {
+        guard utf8.contains(UInt8(ascii: "&")) else { return self }
         var text = self
         for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#x27;", "'"), ("&amp;", "&")] {
             text = text.split(separator: entity, omittingEmptySubsequences: false).joined(separator: character)

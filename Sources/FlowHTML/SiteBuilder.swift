@@ -62,14 +62,18 @@ public struct SiteBuilder: Sendable {
         let staging = try writer.begin()
         let flows = prepared.context.published
         do {
-            let aggregates = try generator.aggregateFiles(prepared)
             let pagePaths = flows.flatMap { [SitePaths.page(forFlowID: $0.id), SitePaths.json(forFlowID: $0.id)] }
-            try staging.makeFolders(for: pagePaths + aggregates.map(\.path))
-            let done = PageCounter()
+            try staging.makeFolders(for: pagePaths)
+            let done = SharedCounter()
+            let aggregateCount = SharedCounter()
             let chunkSize = max(16, flows.count / (ProcessInfo.processInfo.activeProcessorCount * 8))
             let (entries, rendered) = try await withThrowingTaskGroup(of: ([BuildCache.Entry], Int).self) { group in
+                // The files about the whole site are generated beside the pages, not before them.
                 group.addTask {
+                    let aggregates = try generator.aggregateFiles(prepared)
+                    try staging.makeFolders(for: aggregates.map(\.path))
                     for file in aggregates { try staging.write(file) }
+                    aggregateCount.value.store(aggregates.count, ordering: .relaxed)
                     return ([], 0)
                 }
                 for start in stride(from: 0, to: flows.count, by: chunkSize) {
@@ -102,7 +106,7 @@ public struct SiteBuilder: Sendable {
             cache.save(for: writer.output)
             return Report(
                 pageCount: flows.count,
-                fileCount: pagePaths.count + aggregates.count + 1,
+                fileCount: pagePaths.count + aggregateCount.value.load(ordering: .relaxed) + 1,
                 renderedPages: rendered
             )
         } catch {
@@ -190,7 +194,7 @@ public struct SiteBuilder: Sendable {
     }
 }
 
-/// Counts pages done across tasks.
-private final class PageCounter: Sendable {
+/// A count shared by the tasks of a build: pages done, files written.
+private final class SharedCounter: Sendable {
     let value = Atomic<Int>(0)
 }

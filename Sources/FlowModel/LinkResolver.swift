@@ -54,10 +54,55 @@ public struct LinkResolver: Sendable {
 
     /// Whether `destination` starts with a URL scheme such as `https:` or `mailto:`.
     public static func hasScheme(_ destination: String) -> Bool {
+        if let ascii = asciiHasScheme(destination.utf8) { return ascii }
         guard let colon = destination.firstIndex(of: ":") else { return false }
         let scheme = destination[..<colon]
         guard let first = scheme.first, first.isLetter, scheme.count > 1 else { return false }
         return scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
+    }
+
+    /// ``hasScheme(_:)`` by bytes when the scheme part is ASCII (where bytes and characters agree);
+    /// `nil` when a non-ASCII byte comes before the first colon.
+    private static func asciiHasScheme(_ bytes: String.UTF8View) -> Bool? {
+        var count = 0
+        var index = bytes.startIndex
+        while index != bytes.endIndex {
+            let byte = bytes[index]
+            if byte >= 0x80 { return nil }
+            if byte == UInt8(ascii: ":") { return isPlainColon(at: index, in: bytes) ? count > 1 : nil }
+            let isLetter = (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+            let isDigit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+            let allowed =
+                count == 0
+                ? isLetter
+                : isLetter || isDigit || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
+                    || byte == UInt8(ascii: ".")
+            // A byte that can't be in a scheme: still look for the colon, which may be preceded by non-ASCII.
+            if !allowed { return asciiUpToColon(bytes) ? false : nil }
+            count += 1
+            bytes.formIndex(after: &index)
+        }
+        return false
+    }
+
+    /// Whether every byte before the first colon (or of the whole text, without one) is ASCII,
+    /// and that colon is a character of its own.
+    private static func asciiUpToColon(_ bytes: String.UTF8View) -> Bool {
+        var index = bytes.startIndex
+        while index != bytes.endIndex {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: ":") { return isPlainColon(at: index, in: bytes) }
+            if byte >= 0x80 { return false }
+            bytes.formIndex(after: &index)
+        }
+        return true
+    }
+
+    /// Whether the colon at `index` is the character `:`, not the start of a cluster with a
+    /// combining mark (which is never ASCII).
+    private static func isPlainColon(at index: String.Index, in bytes: String.UTF8View) -> Bool {
+        let next = bytes.index(after: index)
+        return next == bytes.endIndex || bytes[next] < 0x80
     }
 
     /// Splits `a.md#step-2` into the percent-decoded path `a.md` and the fragment `step-2`.
@@ -74,6 +119,9 @@ public struct LinkResolver: Sendable {
 
     /// Joins `path` to the folder of `source` and removes `.` and `..`; `nil` if it leaves the root.
     public static func normalize(_ path: String, relativeTo source: String) -> String? {
+        if path.utf8.allSatisfy({ $0 < 0x80 }), source.utf8.allSatisfy({ $0 < 0x80 }) {
+            return asciiNormalize(path, relativeTo: source)
+        }
         var parts = source.split(separator: "/", omittingEmptySubsequences: true).dropLast().map(String.init)
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
             switch part {
@@ -82,6 +130,23 @@ public struct LinkResolver: Sendable {
                 guard !parts.isEmpty else { return nil }
                 parts.removeLast()
             default: parts.append(String(part))
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    /// ``normalize(_:relativeTo:)`` for ASCII paths, split by bytes into substrings rather than
+    /// by characters into strings (the same parts: in ASCII every byte is a character).
+    private static func asciiNormalize(_ path: String, relativeTo source: String) -> String? {
+        let slash = UInt8(ascii: "/")
+        var parts = source.utf8.split(separator: slash).dropLast().map(Substring.init)
+        for part in path.utf8.split(separator: slash) {
+            if part.count == 1, part.first == UInt8(ascii: ".") { continue }
+            if part.count == 2, part.allSatisfy({ $0 == UInt8(ascii: ".") }) {
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            } else {
+                parts.append(Substring(part))
             }
         }
         return parts.joined(separator: "/")

@@ -15,10 +15,12 @@ public struct BrokenLink: Checker {
 
     public func check(_ content: ContentSet, context: CheckContext) -> [Diagnostic] {
         let index = context.linkIndex ?? LinkIndex(content)
-        return content.flows.flatMap { flow in
-            flow.links.compactMap { link -> Diagnostic? in
+        return context.facts(of: content).flatMap { facts in
+            let flow = facts.flow
+            return facts.links.compactMap { resolved -> Diagnostic? in
+                let link = resolved.link
                 let destination = link.destination
-                switch index.resolver.resolve(destination, from: flow.source) {
+                switch resolved.target {
                 case .sameFlow(let fragment):
                     guard !fragment.isEmpty, !(index.anchorsByID[flow.id] ?? []).contains(fragment) else { return nil }
                     return diagnostic(

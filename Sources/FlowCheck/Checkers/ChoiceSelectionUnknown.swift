@@ -18,8 +18,9 @@ public struct ChoiceSelectionUnknown: Checker {
     public init() {}
 
     public func check(_ content: ContentSet, context: CheckContext) -> [Diagnostic] {
-        content.flows.flatMap { flow in
-            flow.allSteps.compactMap { step -> Diagnostic? in
+        context.facts(of: content).flatMap { facts in
+            let flow = facts.flow
+            return facts.steps.compactMap { step -> Diagnostic? in
                 guard let choice = step.choice, choice.selected == nil else { return nil }
                 let labels = choice.options.map(\.label)
                 let note = Diagnostic.Note(

@@ -1,7 +1,6 @@
 public import FlowCore
 public import FlowModel
 import FlowProse
-import Foundation
 
 /// Reports two places in one page with the same anchor, so that a `#fragment` link reaches only the first.
 ///
@@ -32,7 +31,7 @@ public struct DuplicateAnchor: Checker {
                 continue
             }
             if let heading = headings[anchor], heading.range == range {
-                let natural = Slug.make(heading.text.trimmingCharacters(in: .whitespaces))
+                let natural = Slug.make(heading.text.trimmingWhitespaces)
                 if natural != anchor, let earlier = defined[natural] {
                     found.append(duplicate(natural, range: range, earlier: earlier, file: flow.source, renamed: anchor))
                 }

@@ -11,8 +11,9 @@ public struct EmptyStep: Checker {
     public init() {}
 
     public func check(_ content: ContentSet, context: CheckContext) -> [Diagnostic] {
-        content.flows.flatMap { flow in
-            flow.allSteps.filter(\.hasNoInstruction).map { step in
+        context.facts(of: content).flatMap { facts in
+            let flow = facts.flow
+            return facts.steps.filter(\.hasNoInstruction).map { step in
                 diagnostic(
                     step.range,
                     file: flow.source,

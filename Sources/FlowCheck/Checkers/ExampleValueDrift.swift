@@ -1,7 +1,6 @@
 public import FlowCore
 public import FlowModel
 import FlowProse
-import Foundation
 
 /// Reports a field shown with different example values within one flow.
 ///
@@ -22,13 +21,14 @@ public struct ExampleValueDrift: Checker {
     }
 
     public func check(_ content: ContentSet, context: CheckContext) -> [Diagnostic] {
-        content.flows.flatMap(check)
+        context.facts(of: content).flatMap(check)
     }
 
-    private func check(_ flow: Flow) -> [Diagnostic] {
+    private func check(_ facts: FlowFacts) -> [Diagnostic] {
+        let flow = facts.flow
         var first: [String: Example] = [:]
         var found: [Diagnostic] = []
-        for example in flow.allSteps.flatMap(examples) {
+        for example in facts.steps.flatMap(examples) {
             let key = example.field.nameKey
             guard let earlier = first[key] else {
                 first[key] = example
@@ -74,16 +74,5 @@ public struct ExampleValueDrift: Checker {
             }
         }
         return examples
-    }
-}
-
-extension String {
-    /// `trimmingCharacters(in: .whitespaces)`, without Foundation when the string starts and
-    /// ends with a printable ASCII character (nearly always; Foundation's version was 4% of `check`).
-    fileprivate var trimmingWhitespaces: String {
-        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F {
-            return self
-        }
-        return trimmingCharacters(in: .whitespaces)
     }
 }

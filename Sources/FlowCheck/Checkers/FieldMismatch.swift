@@ -15,8 +15,9 @@ public struct FieldMismatch: Checker {
     public init() {}
 
     public func check(_ content: ContentSet, context: CheckContext) -> [Diagnostic] {
-        content.flows.flatMap { flow in
-            flow.allSteps.flatMap { step -> [Diagnostic] in
+        context.facts(of: content).flatMap { facts in
+            let flow = facts.flow
+            return facts.steps.flatMap { step -> [Diagnostic] in
                 let screens = step.elements.compactMap { if case .screen(let screen) = $0 { screen } else { nil } }
                 guard let table = step.fieldTable, !screens.isEmpty else { return [] }
                 return compare(table, screens, file: flow.source)

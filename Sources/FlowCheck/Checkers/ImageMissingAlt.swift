@@ -11,11 +11,11 @@ public struct ImageMissingAlt: Checker {
     public init() {}
 
     public func check(_ content: ContentSet, context: CheckContext) -> [Diagnostic] {
-        content.flows.flatMap { flow in
-            flow.images.filter { $0.children.plainText.allSatisfy(\.isWhitespace) }.map { image in
+        context.facts(of: content).flatMap { facts in
+            facts.images.map(\.link).filter { $0.children.plainText.allSatisfy(\.isWhitespace) }.map { image in
                 diagnostic(
                     image.range,
-                    file: flow.source,
+                    file: facts.flow.source,
                     "Image '\(image.destination)' has no alt text",
                     explanation: "Describe what the image shows between the brackets: '![The Connections tab](…)'."
                 )

@@ -13,11 +13,12 @@ public struct LinkOutsideContent: Checker {
     public init() {}
 
     public func check(_ content: ContentSet, context: CheckContext) -> [Diagnostic] {
-        let resolver = LinkResolver(content: content)
-        return content.flows.flatMap { flow in
-            let links = flow.links.map { ($0, "Link") } + flow.images.map { ($0, "Image") }
-            return links.compactMap { link, kind -> Diagnostic? in
-                guard case .outside = resolver.resolve(link.destination, from: flow.source) else { return nil }
+        context.facts(of: content).flatMap { facts in
+            let flow = facts.flow
+            let links = facts.links.map { ($0, "Link") } + facts.images.map { ($0, "Image") }
+            return links.compactMap { resolved, kind -> Diagnostic? in
+                guard case .outside = resolved.target else { return nil }
+                let link = resolved.link
                 return diagnostic(
                     link.range,
                     file: flow.source,

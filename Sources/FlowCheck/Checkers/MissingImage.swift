@@ -11,10 +11,11 @@ public struct MissingImage: Checker {
     public init() {}
 
     public func check(_ content: ContentSet, context: CheckContext) -> [Diagnostic] {
-        let index = context.linkIndex ?? LinkIndex(content)
-        return content.flows.flatMap { flow in
-            flow.images.compactMap { image -> Diagnostic? in
-                switch index.resolver.resolve(image.destination, from: flow.source) {
+        return context.facts(of: content).flatMap { facts in
+            let flow = facts.flow
+            return facts.images.compactMap { resolved -> Diagnostic? in
+                let image = resolved.link
+                switch resolved.target {
                 case .missing(let path):
                     return diagnostic(
                         image.range,

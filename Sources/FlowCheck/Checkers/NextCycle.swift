@@ -16,9 +16,11 @@ public struct NextCycle: Checker {
         let index = context.linkIndex ?? LinkIndex(content)
         var graph = DirectedGraph<String>()
         var links: [String: [String: NextLink]] = [:]
-        for flow in content.publishedFlows {
+        for facts in context.facts(of: content) where !facts.flow.metadata.draft {
+            let flow = facts.flow
             graph.add(flow.id)
-            for (target, link) in index.nextFlowIDs(from: flow) where index.flowsByID[target]?.metadata.draft == false {
+            for (target, link) in index.nextFlowIDs(from: facts) where index.flowsByID[target]?.metadata.draft == false
+            {
                 graph.addEdge(from: flow.id, to: target)
                 if links[flow.id]?[target] == nil { links[flow.id, default: [:]][target] = link }
             }

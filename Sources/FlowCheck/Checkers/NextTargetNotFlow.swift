@@ -15,12 +15,13 @@ public struct NextTargetNotFlow: Checker {
 
     public func check(_ content: ContentSet, context: CheckContext) -> [Diagnostic] {
         let index = context.linkIndex ?? LinkIndex(content)
-        return content.flows.flatMap { flow in
-            flow.next.compactMap { link -> Diagnostic? in
+        return context.facts(of: content).flatMap { facts in
+            let flow = facts.flow
+            return facts.next.compactMap { link, target -> Diagnostic? in
                 let destination = link.destination
                 let fromFrontMatter = flow.metadata.next.contains(destination)
                 let problem: String
-                switch index.resolver.resolve(destination, from: flow.source, allowsFlowID: true) {
+                switch target {
                 case .flow(let id, _):
                     guard flow.kind == .flow, let target = index.flowsByID[id], target.kind == .overview else {
                         return nil

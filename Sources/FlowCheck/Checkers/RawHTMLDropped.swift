@@ -16,8 +16,9 @@ public struct RawHTMLDropped: Checker {
 
     public func check(_ content: ContentSet, context: CheckContext) -> [Diagnostic] {
         guard !context.configuration.unsafeHTML else { return [] }
-        return content.flows.flatMap { flow in
-            var spans = flow.allInlines.flatMap(\.htmlSpans)
+        return context.facts(of: content).flatMap { facts in
+            let flow = facts.flow
+            var spans = facts.htmlSpans
             for block in flow.allBlocks {
                 if case .htmlBlock(let html) = block { spans.append((html.html, html.range)) }
             }

@@ -15,8 +15,9 @@ public struct StepMissingAction: Checker {
     public init() {}
 
     public func check(_ content: ContentSet, context: CheckContext) -> [Diagnostic] {
-        content.flows.flatMap { flow in
-            flow.allSteps.compactMap { step -> Diagnostic? in
+        context.facts(of: content).flatMap { facts in
+            let flow = facts.flow
+            return facts.steps.compactMap { step -> Diagnostic? in
                 guard step.action == nil else { return nil }
                 let text = step.text.trimmingCharacters(in: .whitespacesAndNewlines)
                 guard !text.isEmpty, !step.hasNoInstruction else { return nil }

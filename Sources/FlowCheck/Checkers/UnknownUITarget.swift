@@ -16,8 +16,9 @@ public struct UnknownUITarget: Checker {
         guard let product = content.product else { return [] }
         let known = product.knownNames
         let sortedKnown = known.sorted()
-        return content.flows.flatMap { flow in
-            flow.allSteps.flatMap { step in
+        return context.facts(of: content).flatMap { facts in
+            let flow = facts.flow
+            return facts.steps.flatMap { step in
                 step.targets.filter { !known.contains($0.name) }.map { target in
                     diagnostic(
                         target.range ?? step.instruction.range,

@@ -19,9 +19,10 @@ public struct UnreachableFlow: Checker {
         let index = context.linkIndex ?? LinkIndex(content)
         let publishedIDs = Set(published.map(\.id))
         var graph = DirectedGraph<String>()
-        for flow in published {
+        for facts in context.facts(of: content) where !facts.flow.metadata.draft {
+            let flow = facts.flow
             graph.add(flow.id)
-            for target in index.linkedFlowIDs(from: flow) where publishedIDs.contains(target) {
+            for target in index.linkedFlowIDs(from: facts) where publishedIDs.contains(target) {
                 graph.addEdge(from: flow.id, to: target)
             }
         }

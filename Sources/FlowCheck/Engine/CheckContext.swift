@@ -10,6 +10,9 @@ public struct CheckContext: Sendable {
     /// The link index of the content being checked, built once by ``ContentChecker`` for every
     /// rule that needs it (it was built by five rules each); `nil` when a rule runs on its own.
     var linkIndex: LinkIndex?
+    /// The ``FlowFacts`` of each page of the content being checked, in page order, computed once
+    /// by ``ContentChecker`` for every rule; `nil` when a rule runs on its own.
+    var flowFacts: [FlowFacts]?
 
     /// Creates a context.
     ///

@@ -26,7 +26,9 @@ public struct ContentChecker: Sendable {
         // The rules are independent: run them on every core, then gather in rule order.
         let active = checkers.filter { rules[$0.id] != .off }
         var shared = context
-        shared.linkIndex = LinkIndex(content)
+        let linkIndex = LinkIndex(content)
+        shared.linkIndex = linkIndex
+        shared.flowFacts = FlowFacts.all(of: content, resolver: linkIndex.resolver)
         let context = shared
         let found = Mutex<[[Diagnostic]]>(Array(repeating: [], count: active.count))
         DispatchQueue.concurrentPerform(iterations: active.count) { index in

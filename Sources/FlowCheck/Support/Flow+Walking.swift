@@ -100,6 +100,15 @@ extension String {
 
     /// Lowercased with surrounding spaces removed, for comparing names.
     var nameKey: String {
-        lowercased().trimmingCharacters(in: .whitespaces)
+        lowercased().trimmingWhitespaces
+    }
+
+    /// `trimmingCharacters(in: .whitespaces)`, without Foundation when the string starts and
+    /// ends with a printable ASCII character (nearly always; Foundation's version was 4% of `check`).
+    var trimmingWhitespaces: String {
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F {
+            return self
+        }
+        return trimmingCharacters(in: .whitespaces)
     }
 }

@@ -17,22 +17,18 @@ struct LinkIndex: Sendable {
         paths = content.flows.map(\.source) + content.assets
     }
 
-    /// The flow IDs that `flow` links to (links and next), in source order.
-    func linkedFlowIDs(from flow: Flow) -> [String] {
-        let linked = flow.links.compactMap { link -> String? in
-            if case .flow(let id, _) = resolver.resolve(link.destination, from: flow.source) { id } else { nil }
+    /// The flow IDs that the page of `facts` links to (links and next), in source order.
+    func linkedFlowIDs(from facts: FlowFacts) -> [String] {
+        let linked = facts.links.compactMap { link -> String? in
+            if case .flow(let id, _) = link.target { id } else { nil }
         }
-        return linked + nextFlowIDs(from: flow).map(\.id)
+        return linked + nextFlowIDs(from: facts).map(\.id)
     }
 
-    /// The flows that `flow`'s next links name, with the link.
-    func nextFlowIDs(from flow: Flow) -> [(id: String, link: NextLink)] {
-        flow.next.compactMap { link in
-            if case .flow(let id, _) = resolver.resolve(link.destination, from: flow.source, allowsFlowID: true) {
-                (id, link)
-            } else {
-                nil
-            }
+    /// The flows that the next links of the page of `facts` name, with the link.
+    func nextFlowIDs(from facts: FlowFacts) -> [(id: String, link: NextLink)] {
+        facts.next.compactMap { next in
+            if case .flow(let id, _) = next.target { (id, next.link) } else { nil }
         }
     }
 

@@ -122,8 +122,8 @@ let package = Package(
         .testTarget(
             name: "FlowCommandsTests",
             dependencies: [
-                "FlowCommands", "FlowCheck", "FlowCore", "FlowModel", "FlowParser", "FlowHTML", "FlowServe",
-                "FlowTestSupport",
+                "FlowCommands", "FlowCheck", "FlowCore", "FlowModel", "FlowParser", "FlowHTML", "FlowJSON", "FlowServe",
+                "FlowTestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["Snapshots"]
         ),

@@ -101,6 +101,19 @@ extension FlowdocCommand {
             let shown = loaded.diagnostics.filter { !output.quiet || $0.severity == .error }
             Console.error(formatter.format(shown))
             let options = ExportFormat.Options(version: FlowdocVersion.current, pageURL: PageURL(baseURL: baseURL))
+            if format == .json {
+                // Streamed flow by flow: the document is never in memory as a whole.
+                let exporter = FlowJSONExporter(version: options.version)
+                if let outputPath {
+                    try FileOutput.writeAtomically(to: URL(fileURLWithPath: outputPath)) { append in
+                        try exporter.write(loaded, to: append)
+                    }
+                    if output.verbose { Console.error("Wrote \(loaded.flows.count) flows as json to \(outputPath)\n") }
+                } else {
+                    try exporter.write(loaded) { FileHandle.standardOutput.write(Data($0)) }
+                }
+                return
+            }
             guard let outputPath else {
                 FileHandle.standardOutput.write(try format.render(loaded, options: options))
                 return

@@ -1,0 +1,98 @@
+import Dispatch
+public import FlowModel
+public import Foundation
+
+/// Writes an export document piece by piece, so that the whole document is never in memory.
+///
+/// The document's bytes are exactly those of ``FlowJSONExporter/export(_:)``: the opening of
+/// the document, then each flow's own JSON (``FlowJSONExporter/exportFlow(_:resolver:)``) indented
+/// by four spaces and separated by commas, then the rest of the document. A test compares the two.
+public enum ExportDocumentStream {
+    /// Writes the document of `flowCount` flows whose JSON texts `flowJSON` gives, in order.
+    ///
+    /// - Parameters:
+    ///   - generator: The generator recorded in the document.
+    ///   - flowCount: The number of flows.
+    ///   - flowJSON: The JSON of the flow at an index, as ``FlowJSONExporter/exportFlow(_:resolver:)`` writes it.
+    ///   - output: Receives the document's bytes in order.
+    /// - Throws: What `flowJSON` or `output` throws.
+    public static func write(
+        generator: ExportDocument.Generator,
+        flowCount: Int,
+        flowJSON: (Int) throws -> Data,
+        to output: ([UInt8]) throws -> Void
+    ) throws {
+        let empty = ExportDocument(formatVersion: ExportDocument.currentFormatVersion, generator: generator, flows: [])
+        let skeleton = [UInt8](try FlowJSONExporter.encode(empty))
+        let opening = Array("{\n  \"flows\" : [\n".utf8)
+        guard flowCount > 0, skeleton.starts(with: opening) else { return try output(skeleton) }
+        try output(opening)
+        var buffer: [UInt8] = []
+        for index in 0..<flowCount {
+            buffer.removeAll(keepingCapacity: true)
+            if index > 0 { buffer += [UInt8(ascii: ","), UInt8(ascii: "\n")] }
+            indent(try flowJSON(index), into: &buffer)
+            try output(buffer)
+        }
+        try output(Array(skeleton[opening.count...]))
+    }
+
+    /// Appends `json` without its final line break, every non-empty line indented by four spaces.
+    static func indent(_ json: Data, into buffer: inout [UInt8]) {
+        json.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+            var end = bytes.count
+            while end > 0, bytes[end - 1] == UInt8(ascii: "\n") { end -= 1 }
+            buffer.reserveCapacity(buffer.count + end + end / 8)
+            var lineStart = true
+            for index in 0..<end {
+                let byte = bytes[index]
+                if lineStart, byte != UInt8(ascii: "\n") { buffer.append(contentsOf: repeatElement(0x20, count: 4)) }
+                buffer.append(byte)
+                lineStart = byte == UInt8(ascii: "\n")
+            }
+        }
+    }
+}
+
+extension FlowJSONExporter {
+    /// Writes the export document of `content` to `output` piece by piece, encoding the flows on
+    /// every core a batch at a time; the bytes are those of ``export(_:)``.
+    ///
+    /// - Parameters:
+    ///   - content: The flows to export, drafts included.
+    ///   - output: Receives the document's bytes in order.
+    /// - Throws: An encoding error, or what `output` throws.
+    public func write(_ content: ContentSet, to output: ([UInt8]) throws -> Void) throws {
+        let resolver = LinkResolver(content: content)
+        let flows = content.flows
+        let batchSize = 256
+        var batch: [Result<Data, any Error>] = []
+        var batchStart = -batchSize
+        try ExportDocumentStream.write(
+            generator: generator,
+            flowCount: flows.count,
+            flowJSON: { index in
+                if index >= batchStart + batchSize {
+                    batchStart = index
+                    batch = encode(flows[index..<min(index + batchSize, flows.count)], resolver: resolver)
+                }
+                return try batch[index - batchStart].get()
+            },
+            to: output
+        )
+    }
+
+    /// The JSON of each flow of `flows`, encoded in parallel, in order.
+    private func encode(_ flows: ArraySlice<Flow>, resolver: LinkResolver) -> [Result<Data, any Error>] {
+        let base = flows.startIndex
+        var results = [Result<Data, any Error>](repeating: .success(Data()), count: flows.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            // Each iteration writes only its own element of the buffer.
+            nonisolated(unsafe) let results = buffer
+            DispatchQueue.concurrentPerform(iterations: flows.count) { offset in
+                results[offset] = Result { try exportFlow(flows[base + offset], resolver: resolver) }
+            }
+        }
+        return results
+    }
+}

@@ -1,0 +1,51 @@
+import FlowModel
+import FlowParser
+import FlowTestSupport
+import Foundation
+import Testing
+
+@testable import FlowJSON
+
+/// The streamed export (`FlowJSONExporter.write`) writes the bytes of the whole-document export.
+@Suite struct ExportDocumentStreamTests {
+    @Test(arguments: ["content", "Tests/Fixtures", "Tests/Fixtures/xss/content"])
+    func streamedExportEqualsTheWholeDocument(folder: String) async throws {
+        let content = try await ContentLoader().load(from: Fixtures.packageRoot.appendingPathComponent(folder))
+        try #require(!content.flows.isEmpty)
+        try expectSameBytes(content)
+    }
+
+    @Test func streamedExportOfNoFlowEqualsTheWholeDocument() throws {
+        try expectSameBytes(ContentSet(flows: [], assets: [], product: nil, diagnostics: []))
+    }
+
+    @Test func streamedExportEncodesMoreFlowsThanOneBatch() throws {
+        let flows = (0..<600).map { index in
+            PageParser().parse("# Page \(index)\n\n1. Click **Next**.\n", source: "p\(index).md").flow
+        }
+        try expectSameBytes(ContentSet(flows: flows, assets: [], product: nil, diagnostics: []))
+    }
+
+    @Test func aFailingOutputStopsTheStream() throws {
+        struct Full: Error {}
+        let content = ContentSet(
+            flows: [PageParser().parse("# A\n\n1. Click **B**.\n", source: "a.md").flow],
+            assets: [],
+            product: nil,
+            diagnostics: []
+        )
+        #expect(throws: Full.self) { try FlowJSONExporter(version: "test").write(content) { _ in throw Full() } }
+    }
+
+    private func expectSameBytes(_ content: ContentSet) throws {
+        let exporter = FlowJSONExporter(version: "test")
+        var streamed: [UInt8] = []
+        var pieces = 0
+        try exporter.write(content) {
+            streamed += $0
+            pieces += 1
+        }
+        #expect(Data(streamed) == (try exporter.export(content)))
+        #expect(pieces == (content.flows.isEmpty ? 1 : content.flows.count + 2))
+    }
+}

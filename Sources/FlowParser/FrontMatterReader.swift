@@ -8,6 +8,9 @@ import Yams
 /// every position libcmark reports is still the position in the file.
 struct FrontMatterReader {
     let file: String
+    /// Whether plain front matter is read by ``FrontMatterFastPath`` rather than Yams (tests
+    /// turn it off to compare the two).
+    var usesFastPath = true
 
     /// What the reader found.
     struct Result {
@@ -51,12 +54,20 @@ struct FrontMatterReader {
             )
             return Result(markdown: text, diagnostics: [diagnostic])
         }
-        let yaml = lines[1..<closing].joined(separator: "\n")
         // The front matter lines emptied: one line feed per line up to the closing one, then the rest.
         var markdown = String(repeating: "\n", count: closing)
         if let restStart { markdown += "\n" + text[restStart...] }
         var result = Result(markdown: markdown)
-        parse(yaml, firstLine: 2, into: &result)
+        if usesFastPath, let entries = FrontMatterFastPath.entries(lines[1..<closing], file: file, firstLine: 2) {
+            var reader = MetadataReader(file: file, range: { _ in nil })
+            for entry in entries {
+                reader.read(key: entry.key, keyRange: entry.keyRange, value: entry.value, valueRange: entry.valueRange)
+            }
+            result.metadata = reader.metadata
+            result.diagnostics = reader.diagnostics
+            return result
+        }
+        parse(lines[1..<closing].joined(separator: "\n"), firstLine: 2, into: &result)
         return result
     }
 
@@ -118,7 +129,7 @@ struct FrontMatterReader {
         }
         var reader = MetadataReader(file: file, range: range)
         for (key, value) in mapping {
-            reader.read(key: key, value: value)
+            reader.read(key: key, keyRange: range(key.mark), value: value, valueRange: range(value.mark))
         }
         result.metadata = reader.metadata
         result.diagnostics += reader.diagnostics

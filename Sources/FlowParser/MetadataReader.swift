@@ -3,8 +3,12 @@ import FlowModel
 import Yams
 
 /// Reads front-matter keys into ``FlowModel/Metadata``, reporting values of the wrong type.
+///
+/// The reader takes the range of each key and value from its caller, since Yams marks can only
+/// come from Yams: the front-matter fast path builds the same nodes without marks.
 struct MetadataReader {
     let file: String
+    /// The range of a nested node's mark; nested nodes come only from Yams.
     let range: (Mark?) -> SourceRange?
     private(set) var metadata = Metadata()
     private(set) var diagnostics: [Diagnostic] = []
@@ -14,26 +18,33 @@ struct MetadataReader {
         self.range = range
     }
 
-    mutating func read(key keyNode: Node, value: Node) {
+    /// Reads one key and its value.
+    ///
+    /// - Parameters:
+    ///   - keyNode: The key.
+    ///   - keyRange: Where the key is written.
+    ///   - value: The value.
+    ///   - valueRange: Where the value starts.
+    mutating func read(key keyNode: Node, keyRange: SourceRange?, value: Node, valueRange: SourceRange?) {
         guard let key = keyNode.string else { return }
-        if let keyRange = range(keyNode.mark) { metadata.keyRanges[key] = keyRange }
+        if let keyRange { metadata.keyRanges[key] = keyRange }
         switch key {
-        case "id": metadata.id = string(value, key: key)
-        case "title": metadata.title = string(value, key: key)
-        case "summary": metadata.summary = string(value, key: key)
-        case "product": metadata.product = string(value, key: key)
-        case "platform": metadata.platform = string(value, key: key)
-        case "mode": metadata.mode = string(value, key: key)
-        case "audience": metadata.audience = string(value, key: key)
-        case "updated": metadata.updated = string(value, key: key)
-        case "type": metadata.type = string(value, key: key)
-        case "next": metadata.next = strings(value, key: key)
-        case "tags": metadata.tags = strings(value, key: key)
+        case "id": metadata.id = string(value, at: valueRange, key: key)
+        case "title": metadata.title = string(value, at: valueRange, key: key)
+        case "summary": metadata.summary = string(value, at: valueRange, key: key)
+        case "product": metadata.product = string(value, at: valueRange, key: key)
+        case "platform": metadata.platform = string(value, at: valueRange, key: key)
+        case "mode": metadata.mode = string(value, at: valueRange, key: key)
+        case "audience": metadata.audience = string(value, at: valueRange, key: key)
+        case "updated": metadata.updated = string(value, at: valueRange, key: key)
+        case "type": metadata.type = string(value, at: valueRange, key: key)
+        case "next": metadata.next = strings(value, at: valueRange, key: key)
+        case "tags": metadata.tags = strings(value, at: valueRange, key: key)
         case "draft":
             if let draft = value.bool {
                 metadata.draft = draft
             } else {
-                invalid(value, key: key, expected: "true or false")
+                invalid(at: valueRange, key: key, expected: "true or false")
             }
         default:
             var truncated = false
@@ -43,7 +54,7 @@ struct MetadataReader {
                     Diagnostic(
                         .warning,
                         id: "FrontMatterTooDeep",
-                        range: range(value.mark) ?? metadata.keyRanges[key],
+                        range: valueRange ?? metadata.keyRanges[key],
                         file: file,
                         summary:
                             "Front matter key '\(key)' nests deeper than \(Self.maximumNesting) levels; deeper values are left out"
@@ -53,35 +64,35 @@ struct MetadataReader {
         }
     }
 
-    private mutating func string(_ node: Node, key: String) -> String? {
+    private mutating func string(_ node: Node, at nodeRange: SourceRange?, key: String) -> String? {
         guard case .scalar(let scalar) = node else {
-            invalid(node, key: key, expected: "a single value")
+            invalid(at: nodeRange, key: key, expected: "a single value")
             return nil
         }
         return scalar.string
     }
 
-    private mutating func strings(_ node: Node, key: String) -> [String] {
+    private mutating func strings(_ node: Node, at nodeRange: SourceRange?, key: String) -> [String] {
         switch node {
         case .scalar(let scalar): return scalar.string.isEmpty ? [] : [scalar.string]
         case .sequence(let sequence):
             return sequence.compactMap { item in
                 if case .scalar(let scalar) = item { return scalar.string }
-                invalid(item, key: key, expected: "a list of words")
+                invalid(at: range(item.mark), key: key, expected: "a list of words")
                 return nil
             }
         default:
-            invalid(node, key: key, expected: "a list")
+            invalid(at: nodeRange, key: key, expected: "a list")
             return []
         }
     }
 
-    private mutating func invalid(_ node: Node, key: String, expected: String) {
+    private mutating func invalid(at nodeRange: SourceRange?, key: String, expected: String) {
         diagnostics.append(
             Diagnostic(
                 .warning,
                 id: "FrontMatterInvalidValue",
-                range: range(node.mark) ?? metadata.keyRanges[key],
+                range: nodeRange ?? metadata.keyRanges[key],
                 file: file,
                 summary: "Front matter key '\(key)' should be \(expected)"
             )

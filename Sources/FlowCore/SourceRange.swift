@@ -2,16 +2,51 @@
 ///
 /// Lines and columns are 1-based. A column counts **UTF-8 bytes** from the start of the
 /// line, the way libcmark reports positions, so `é` advances the column by two.
+///
+/// Both are stored in 32 bits (a model holds hundreds of ranges a page, and this halves their
+/// size); values beyond `Int32.max` are kept as `Int32.max`.
 public struct SourceLocation: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
+    private var storedLine: Int32
+    private var storedColumn: Int32
+
     /// The 1-based line number.
-    public var line: Int
+    public var line: Int {
+        get { Int(storedLine) }
+        set { storedLine = Self.clamped(newValue) }
+    }
+
     /// The 1-based column, in UTF-8 bytes.
-    public var column: Int
+    public var column: Int {
+        get { Int(storedColumn) }
+        set { storedColumn = Self.clamped(newValue) }
+    }
 
     /// Creates a location from a 1-based line and a 1-based UTF-8 byte column.
     public init(line: Int, column: Int) {
-        self.line = line
-        self.column = column
+        storedLine = Self.clamped(line)
+        storedColumn = Self.clamped(column)
+    }
+
+    private static func clamped(_ value: Int) -> Int32 {
+        Int32(clamping: value)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case line, column
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            line: try container.decode(Int.self, forKey: .line),
+            column: try container.decode(Int.self, forKey: .column)
+        )
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(line, forKey: .line)
+        try container.encode(column, forKey: .column)
     }
 
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {

@@ -34,14 +34,14 @@ public struct ContentLoader: Sendable {
     public func loadWithDigests(from root: URL) async throws -> LoadedContent {
         let listing = try ContentWalker(root: root).walk()
         let parser = PageParser(options: options)
+        // Plain string paths: `URL.appendingPathComponent` asks the file system whether each path is a folder.
+        let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
         let pages = await withTaskGroup(
             of: (path: String, flow: Flow?, diagnostics: [Diagnostic], digest: UInt64)?.self
         ) { group in
             for path in listing.pages {
                 group.addTask {
-                    let file = root.appendingPathComponent(path)
-                    guard let data = SourceDecoder.contents(of: file) else { return nil }
-                    let bytes = [UInt8](data)
+                    guard let bytes = FileBytes.read(atPath: rootPath + path) else { return nil }
                     let text = SourceDecoder.decode(bytes, source: path)
                     let digest = StableHasher.digest(bytes)
                     // A binary file is reported and left out rather than read as a page of garbage.

@@ -1,6 +1,14 @@
 import FlowCore
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Lists the pages and assets of a content folder without following links out of it.
 struct ContentWalker {
     let root: URL
@@ -53,6 +61,16 @@ struct ContentWalker {
                     continue
                 }
                 if name.hasPrefix("_") || name.hasPrefix(".") { continue }
+                switch Self.plainKind(of: folder.path + "/" + name) {
+                case .folder?:
+                    queue.append(path)
+                    continue
+                case .file?:
+                    if name.hasSuffix(".md") { listing.pages.append(path) } else { listing.assets.append(path) }
+                    continue
+                case .other?, nil:
+                    break
+                }
                 let url = folder.appendingPathComponent(name)
                 let target = url.resolvingSymlinksInPath().standardizedFileURL.path
                 guard target == realRoot || target.hasPrefix(realRoot + "/") else {
@@ -106,5 +124,26 @@ struct ContentWalker {
         listing.pages.sort()
         listing.assets.sort()
         return listing
+    }
+
+    /// What an entry that is not a symbolic link is.
+    private enum PlainKind {
+        case folder, file, other
+    }
+
+    /// The kind of the entry at `path` from one `lstat`, or `nil` for a symbolic link or an entry
+    /// that can't be examined (those take the slower way, which resolves links and reports them).
+    ///
+    /// An entry that is not a link lies inside the real folder it was listed in, so it needs no
+    /// resolution: resolving every entry's path cost several calls per path component.
+    private static func plainKind(of path: String) -> PlainKind? {
+        var status = stat()
+        guard lstat(path, &status) == 0 else { return nil }
+        switch status.st_mode & S_IFMT {
+        case S_IFLNK: return nil
+        case S_IFDIR: return .folder
+        case S_IFREG: return .file
+        default: return .other
+        }
     }
 }

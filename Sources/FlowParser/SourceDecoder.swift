@@ -1,5 +1,4 @@
 import FlowCore
-import Foundation
 
 /// Reads a page's bytes as text, reporting what had to be repaired.
 enum SourceDecoder {
@@ -8,22 +7,6 @@ enum SourceDecoder {
         var diagnostics: [Diagnostic]
         /// Whether the bytes look like a binary file rather than text; ``text`` is then empty.
         var isBinary = false
-    }
-
-    /// Reads `url`; `nil` when the file can't be read.
-    static func read(_ url: URL, source: String) -> Decoded? {
-        guard let data = contents(of: url) else { return nil }
-        return decode(Array(data), source: source)
-    }
-
-    /// The bytes of `url`, or `nil` if it can't be read.
-    ///
-    /// An empty file gives empty data without `Data(contentsOf:)`, which in swift-foundation 6.3
-    /// leaks a 4 KiB buffer for an empty file (LeakSanitizer reports it).
-    static func contents(of url: URL) -> Data? {
-        let attributes = try? FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path)
-        if attributes?[.type] as? FileAttributeType == .typeRegular, attributes?[.size] as? Int == 0 { return Data() }
-        return try? Data(contentsOf: url)
     }
 
     /// Decodes `bytes` as UTF-8.

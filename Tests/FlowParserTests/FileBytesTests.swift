@@ -1,0 +1,35 @@
+import FlowTestSupport
+import Foundation
+import Testing
+
+@testable import FlowParser
+
+/// ``FileBytes`` gives what `Data(contentsOf:)` gave, or `nil` where that threw.
+@Suite struct FileBytesTests {
+    @Test(arguments: [0, 1, 4095, 4096, 4097, 300_000])
+    func readsEveryByteOfAFile(size: Int) throws {
+        let root = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let url = root.appendingPathComponent("page.md")
+        let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+        try Data(bytes).write(to: url)
+        #expect(FileBytes.read(atPath: url.path) == bytes)
+    }
+
+    @Test func givesNothingForAFolderOrAMissingFile() throws {
+        let root = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(FileBytes.read(atPath: root.path) == nil)
+        #expect(FileBytes.read(atPath: root.appendingPathComponent("missing.md").path) == nil)
+    }
+
+    @Test func readsThroughASymbolicLink() throws {
+        let root = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let target = root.appendingPathComponent("target.md")
+        try Data("# Title\n".utf8).write(to: target)
+        let link = root.appendingPathComponent("link.md")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: target)
+        #expect(FileBytes.read(atPath: link.path) == Array("# Title\n".utf8))
+    }
+}

@@ -41,17 +41,23 @@ public enum ExportDocumentStream {
     static func indent(_ json: Data, into buffer: inout [UInt8]) {
         json.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
             var end = bytes.count
-            while end > 0, bytes[end - 1] == UInt8(ascii: "\n") { end -= 1 }
-            buffer.reserveCapacity(buffer.count + end + end / 8)
-            var lineStart = true
-            for index in 0..<end {
-                let byte = bytes[index]
-                if lineStart, byte != UInt8(ascii: "\n") { buffer.append(contentsOf: repeatElement(0x20, count: 4)) }
-                buffer.append(byte)
-                lineStart = byte == UInt8(ascii: "\n")
+            while end > 0, bytes[end - 1] == newline { end -= 1 }
+            buffer.reserveCapacity(buffer.count + end + end / 4)
+            var lineStart = 0
+            while lineStart < end {
+                // Copy one line at a time, its line break included.
+                var lineEnd = lineStart
+                while lineEnd < end, bytes[lineEnd] != newline { lineEnd += 1 }
+                if lineEnd > lineStart { buffer.append(contentsOf: indentation) }
+                let next = min(lineEnd + 1, end)
+                buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[lineStart..<next]))
+                lineStart = next
             }
         }
     }
+
+    private static let newline = UInt8(ascii: "\n")
+    private static let indentation: [UInt8] = Array("    ".utf8)
 }
 
 extension FlowJSONExporter {

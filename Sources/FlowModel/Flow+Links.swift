@@ -32,13 +32,32 @@ extension Inline {
 extension Block {
     /// Every inline run of the block and of the blocks inside it.
     public var allInlines: [[Inline]] {
+        var runs: [[Inline]] = []
+        forEachInlineRun { runs.append($0) }
+        return runs
+    }
+
+    /// Calls `body` with each inline run of the block and of the blocks inside it, in the order
+    /// of ``allInlines``, without collecting them.
+    public func forEachInlineRun(_ body: ([Inline]) -> Void) {
         switch self {
-        case .paragraph(let paragraph): [paragraph.inlines]
-        case .heading(let heading): [heading.inlines]
-        case .blockQuote(let quote): quote.blocks.flatMap(\.allInlines)
-        case .list(let list): list.items.flatMap { $0.blocks.flatMap(\.allInlines) }
-        case .table(let table): ([table.header] + table.rows).flatMap { $0.cells.map(\.inlines) }
-        case .codeBlock, .htmlBlock, .thematicBreak: []
+        case .paragraph(let paragraph): body(paragraph.inlines)
+        case .heading(let heading): body(heading.inlines)
+        case .blockQuote(let quote): for block in quote.blocks { block.forEachInlineRun(body) }
+        case .list(let list):
+            for item in list.items {
+                for block in item.blocks { block.forEachInlineRun(body) }
+            }
+        case .table(let table): Self.forEachInlineRun(of: table, body)
+        case .codeBlock, .htmlBlock, .thematicBreak: break
+        }
+    }
+
+    /// The cells of the header, then of each row.
+    fileprivate static func forEachInlineRun(of table: Table, _ body: ([Inline]) -> Void) {
+        for cell in table.header.cells { body(cell.inlines) }
+        for row in table.rows {
+            for cell in row.cells { body(cell.inlines) }
         }
     }
 }
@@ -46,18 +65,24 @@ extension Block {
 extension Step {
     /// Every inline run of the step: instruction, prose, callouts, table cells, result, sub-steps.
     public var allInlines: [[Inline]] {
-        var runs = [instruction.inlines]
+        var runs: [[Inline]] = []
+        forEachInlineRun { runs.append($0) }
+        return runs
+    }
+
+    /// Calls `body` with each inline run of the step, in the order of ``allInlines``.
+    public func forEachInlineRun(_ body: ([Inline]) -> Void) {
+        body(instruction.inlines)
         for element in elements {
             switch element {
-            case .prose(let block): runs += block.allInlines
-            case .callout(let callout): runs += callout.blocks.flatMap(\.allInlines)
-            case .fieldTable(let table): runs += Block.table(table.table).allInlines
-            case .result(let paragraph): runs.append(paragraph.inlines)
-            case .substeps(let steps): runs += steps.flatMap(\.allInlines)
+            case .prose(let block): block.forEachInlineRun(body)
+            case .callout(let callout): for block in callout.blocks { block.forEachInlineRun(body) }
+            case .fieldTable(let table): Block.forEachInlineRun(of: table.table, body)
+            case .result(let paragraph): body(paragraph.inlines)
+            case .substeps(let steps): for step in steps { step.forEachInlineRun(body) }
             case .screen, .choice: break
             }
         }
-        return runs
     }
 
     /// The links of the step, in source order.
@@ -70,12 +95,19 @@ extension Step {
 extension Flow {
     /// Every inline run of the page.
     public var allInlines: [[Inline]] {
-        body.flatMap { element -> [[Inline]] in
+        var runs: [[Inline]] = []
+        forEachInlineRun { runs.append($0) }
+        return runs
+    }
+
+    /// Calls `body` with each inline run of the page, in the order of ``allInlines``.
+    public func forEachInlineRun(_ body: ([Inline]) -> Void) {
+        for element in self.body {
             switch element {
-            case .heading(let heading): [heading.inlines]
-            case .callout(let callout): callout.blocks.flatMap(\.allInlines)
-            case .procedure(let procedure): procedure.steps.flatMap(\.allInlines)
-            case .prose(let block): block.allInlines
+            case .heading(let heading): body(heading.inlines)
+            case .callout(let callout): for block in callout.blocks { block.forEachInlineRun(body) }
+            case .procedure(let procedure): for step in procedure.steps { step.forEachInlineRun(body) }
+            case .prose(let block): block.forEachInlineRun(body)
             }
         }
     }

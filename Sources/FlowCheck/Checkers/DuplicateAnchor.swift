@@ -13,10 +13,11 @@ public struct DuplicateAnchor: Checker {
     public init() {}
 
     public func check(_ content: ContentSet, context: CheckContext) -> [Diagnostic] {
-        content.flows.flatMap(check)
+        context.facts(of: content).flatMap(check)
     }
 
-    private func check(_ flow: Flow) -> [Diagnostic] {
+    private func check(_ facts: FlowFacts) -> [Diagnostic] {
+        let flow = facts.flow
         var defined: [String: SourceRange?] = [:]
         var found: [Diagnostic] = []
         let headings = Dictionary(
@@ -25,7 +26,7 @@ public struct DuplicateAnchor: Checker {
             },
             uniquingKeysWith: { first, _ in first }
         )
-        for (anchor, range) in flow.anchorDefinitions {
+        for (anchor, range) in facts.anchorDefinitions {
             if let earlier = defined[anchor] {
                 found.append(duplicate(anchor, range: range, earlier: earlier, file: flow.source))
                 continue

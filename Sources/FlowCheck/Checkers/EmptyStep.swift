@@ -29,6 +29,14 @@ public struct EmptyStep: Checker {
 extension Step {
     /// Whether the instruction has no text once images are left out.
     var hasNoInstruction: Bool {
-        instruction.inlines.filter { if case .image = $0 { false } else { true } }.plainText.allSatisfy(\.isWhitespace)
+        // Nearly every instruction starts with a printable ASCII character, which is not whitespace.
+        if let first = instruction.inlines.first, case .text(let text, _) = first, let byte = text.utf8.first,
+            byte > 0x20, byte < 0x7F
+        {
+            return false
+        }
+        return instruction.inlines.filter { if case .image = $0 { false } else { true } }.plainText.allSatisfy(
+            \.isWhitespace
+        )
     }
 }

@@ -26,9 +26,10 @@ public struct ContentChecker: Sendable {
         // The rules are independent: run them on every core, then gather in rule order.
         let active = checkers.filter { rules[$0.id] != .off }
         var shared = context
-        let linkIndex = LinkIndex(content)
-        shared.linkIndex = linkIndex
-        shared.flowFacts = FlowFacts.all(of: content, resolver: linkIndex.resolver)
+        let resolver = LinkResolver(content: content)
+        let facts = FlowFacts.all(of: content, resolver: resolver)
+        shared.flowFacts = facts
+        shared.linkIndex = LinkIndex(content, resolver: resolver, facts: facts)
         let context = shared
         let found = Mutex<[[Diagnostic]]>(Array(repeating: [], count: active.count))
         DispatchQueue.concurrentPerform(iterations: active.count) { index in

@@ -20,12 +20,21 @@ extension Flow {
         for element in body {
             switch element {
             case .heading(let heading): anchors.append((heading.anchor, heading.range))
-            case .procedure(let procedure):
-                anchors += procedure.steps.flatMap { [$0] + $0.allSubsteps }.map { ($0.anchor, $0.range) }
+            case .procedure(let procedure): Self.appendAnchors(of: procedure.steps, to: &anchors)
             case .callout, .prose: break
             }
         }
         return anchors
+    }
+
+    /// Appends the anchor of each of `steps` and then of its sub-steps, depth first, without copying steps.
+    private static func appendAnchors(of steps: [Step], to anchors: inout [(anchor: String, range: SourceRange?)]) {
+        for step in steps {
+            anchors.append((step.anchor, step.range))
+            for element in step.elements {
+                if case .substeps(let substeps) = element { appendAnchors(of: substeps, to: &anchors) }
+            }
+        }
     }
 
     /// The set of anchors a `#fragment` link into this page may name.

@@ -9,7 +9,7 @@ import FlowProse
 /// and resolved the same links again: together that was a fifth of `flowdoc check`.
 /// ``ContentChecker`` builds the facts of all pages once, in parallel, and hands them to the
 /// rules through ``CheckContext``; a rule run on its own builds them itself.
-struct FlowFacts: Sendable {
+final class FlowFacts: Sendable {
     /// The page.
     let flow: Flow
     /// Every step, sub-steps included, depth first in source order (``FlowModel/Flow/allSteps``).
@@ -22,6 +22,8 @@ struct FlowFacts: Sendable {
     let next: [(link: NextLink, target: LinkResolver.Target)]
     /// Each raw HTML span of the page's inlines, nested ones included, in source order.
     let htmlSpans: [(html: String, range: SourceRange?)]
+    /// Each anchor of the page with where it is defined (``FlowModel/Flow/anchorDefinitions``).
+    let anchorDefinitions: [(anchor: String, range: SourceRange?)]
 
     /// A link or image and what it resolves to from its page.
     struct ResolvedLink: Sendable {
@@ -30,18 +32,58 @@ struct FlowFacts: Sendable {
     }
 
     /// Collects the facts of `flow`, resolving its links with `resolver`.
+    ///
+    /// One walk over the page's inline runs collects links, images and HTML, in the order of
+    /// ``FlowModel/Flow/allInlines`` but without building that array of arrays.
     init(_ flow: Flow, resolver: LinkResolver) {
         self.flow = flow
-        steps = flow.allSteps
-        let inlines = flow.allInlines
-        links = Inline.links(in: inlines, images: false).map {
+        var steps: [Step] = []
+        for element in flow.body {
+            if case .procedure(let procedure) = element { Self.append(procedure.steps, to: &steps) }
+        }
+        self.steps = steps
+        var links: [Inline.Link] = []
+        var images: [Inline.Link] = []
+        var htmlSpans: [(html: String, range: SourceRange?)] = []
+        flow.forEachInlineRun { run in
+            Inline.collectLinks(in: run, images: false, into: &links)
+            Inline.collectLinks(in: run, images: true, into: &images)
+            Self.collectHTML(in: run, into: &htmlSpans)
+        }
+        self.links = links.map {
             ResolvedLink(link: $0, target: resolver.resolve($0.destination, from: flow.source))
         }
-        images = Inline.links(in: inlines, images: true).map {
+        self.images = images.map {
             ResolvedLink(link: $0, target: resolver.resolve($0.destination, from: flow.source))
         }
+        self.htmlSpans = htmlSpans
         next = flow.next.map { ($0, resolver.resolve($0.destination, from: flow.source, allowsFlowID: true)) }
-        htmlSpans = inlines.flatMap(\.htmlSpans)
+        anchorDefinitions = flow.anchorDefinitions
+    }
+
+    /// The set of anchors a `#fragment` link into the page may name (``FlowModel/Flow/anchors``).
+    var anchors: Set<String> { Set(anchorDefinitions.map(\.anchor)) }
+
+    /// Appends each of `list` and then its sub-steps, depth first, as ``FlowModel/Flow/allSteps`` orders them.
+    private static func append(_ list: [Step], to steps: inout [Step]) {
+        for step in list {
+            steps.append(step)
+            for element in step.elements {
+                if case .substeps(let substeps) = element { append(substeps, to: &steps) }
+            }
+        }
+    }
+
+    /// Appends each raw HTML span of `inlines`, nested ones included, as ``htmlSpans`` orders them.
+    private static func collectHTML(in inlines: [Inline], into spans: inout [(html: String, range: SourceRange?)]) {
+        for inline in inlines {
+            switch inline {
+            case .html(let html, let range): spans.append((html, range))
+            case .emphasis(let children, _), .strong(let children, _): collectHTML(in: children, into: &spans)
+            case .link(let link), .image(let link): collectHTML(in: link.children, into: &spans)
+            case .text, .code, .softBreak, .lineBreak: break
+            }
+        }
     }
 
     /// The facts of every page of `content`, in page order, computed on every core.

@@ -17,6 +17,15 @@ struct LinkIndex: Sendable {
         paths = content.flows.map(\.source) + content.assets
     }
 
+    /// The index of `content`, taking each page's anchors from its `facts` (one per page, in
+    /// page order) rather than collecting them again.
+    init(_ content: ContentSet, resolver: LinkResolver, facts: [FlowFacts]) {
+        self.resolver = resolver
+        flowsByID = Dictionary(content.flows.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        anchorsByID = Dictionary(facts.map { ($0.flow.id, $0.anchors) }, uniquingKeysWith: { first, _ in first })
+        paths = content.flows.map(\.source) + content.assets
+    }
+
     /// The flow IDs that the page of `facts` links to (links and next), in source order.
     func linkedFlowIDs(from facts: FlowFacts) -> [String] {
         let linked = facts.links.compactMap { link -> String? in

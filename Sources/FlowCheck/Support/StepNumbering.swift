@@ -21,15 +21,21 @@ enum StepNumbering {
 
     private static func problems(in list: [Step]) -> [Problem] {
         var found: [Problem] = []
-        for (offset, step) in list.enumerated() {
-            let previous = offset > 0 ? list[offset - 1] : nil
-            if let previous, step.number == previous.number {
-                found.append(Problem(kind: .repeated, step: step, previous: previous, list: list))
-            } else if step.number != (previous?.number ?? 0) + 1 {
-                found.append(Problem(kind: .gap, step: step, previous: previous, list: list))
+        // Numbers are compared by index; a step is copied only into a problem.
+        for offset in list.indices {
+            let number = list[offset].number
+            let previousNumber = offset > 0 ? list[offset - 1].number : nil
+            if let previousNumber, number == previousNumber {
+                found.append(Problem(kind: .repeated, step: list[offset], previous: list[offset - 1], list: list))
+            } else if number != (previousNumber ?? 0) + 1 {
+                let previous = offset > 0 ? list[offset - 1] : nil
+                found.append(Problem(kind: .gap, step: list[offset], previous: previous, list: list))
             }
         }
-        return found + list.flatMap { problems(in: $0.substeps) }
+        for step in list where step.elements.contains(where: \.isSubsteps) {
+            found += problems(in: step.substeps)
+        }
+        return found
     }
 
     /// "Renumber steps": replaces each written number of `list` that is not its position.
@@ -52,5 +58,12 @@ enum StepNumbering {
             endLine: range.start.line,
             endColumn: range.start.column + digits - 1
         )
+    }
+}
+
+extension StepElement {
+    /// Whether the element is a list of sub-steps.
+    fileprivate var isSubsteps: Bool {
+        if case .substeps = self { true } else { false }
     }
 }

@@ -67,6 +67,37 @@ public struct MarkdownParser: Sendable {
     ///   - column: The UTF-8 byte column the text starts at.
     /// - Returns: The inlines, with positions shifted to where the text stands in its file.
     public func parseInlines(_ text: String, file: String, line: Int, column: Int) -> [Inline] {
+        if text.isEmpty { return [] }
+        if Self.isPlainText(text) {
+            let end = column + text.utf8.count - 1
+            return [.text(text, SourceRange(file: file, line: line, column: column, endLine: line, endColumn: end))]
+        }
+        return parseInlinesWithCmark(text, file: file, line: line, column: column)
+    }
+
+    /// Whether libcmark would read `text` as one text node holding `text` itself.
+    ///
+    /// That is: no character that starts markup, an entity, an escape or a line break, and no
+    /// space at either end (a paragraph loses trailing spaces). Table cells are mostly such text,
+    /// and a cmark parser per cell was a sixth of parsing a page.
+    static func isPlainText(_ text: String) -> Bool {
+        guard let first = text.utf8.first, let last = text.utf8.last, first != .space, last != .space else {
+            return false
+        }
+        return text.utf8.allSatisfy { $0 >= 0x80 || plainBytes[Int($0)] }
+    }
+
+    /// The ASCII bytes that are plain text to libcmark wherever they stand in a paragraph after `a `:
+    /// letters, digits, space and punctuation other than `\`, `` ` ``, `&`, `_`, `*`, `[`, `]`, `<`, `>` and `!`.
+    private static let plainBytes: [Bool] = (0..<128).map { byte in
+        let byte = UInt8(byte)
+        if (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") { return true }
+        if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") { return true }
+        return " .,;:?-()/'\"+=%#@$~^{}|".utf8.contains(byte)
+    }
+
+    /// ``parseInlines(_:file:line:column:)`` with libcmark, whatever the text.
+    func parseInlinesWithCmark(_ text: String, file: String, line: Int, column: Int) -> [Inline] {
         // A leading letter keeps the text a paragraph whatever it starts with (`#`, `-`, `>`, `<`).
         let prefix = "a "
         let document = parse(prefix + text, file: file)
@@ -96,4 +127,8 @@ public struct MarkdownParser: Sendable {
         }
         return inlines
     }
+}
+
+extension UInt8 {
+    fileprivate static let space = UInt8(ascii: " ")
 }

@@ -41,17 +41,19 @@ enum FrontMatterFastPath {
     static func entries(_ lines: ArraySlice<Substring>, file: String, firstLine: Int) -> [Entry]? {
         var entries: [Entry] = []
         var keys = Set<String>()
+        // One constructor for the page, as the Yams parser has: `Constructor.default` builds a new one with its tables.
+        let tags = Tags(constructor: .default)
         for (offset, line) in lines.enumerated() {
             guard hasOnlyPlainCharacters(line) else { return nil }
             let bytes = Array(line.utf8)
             if bytes.isEmpty || bytes[0] == .hash { continue }
             guard let (key, valueStart) = key(in: bytes), keys.insert(key).inserted,
-                let value = value(in: bytes, from: valueStart)
+                let value = value(in: bytes, from: valueStart, tags: tags)
             else { return nil }
             let lineNumber = firstLine + offset
             entries.append(
                 Entry(
-                    key: .scalar(Node.Scalar(key, Tag(.implicit), .plain)),
+                    key: .scalar(Node.Scalar(key, tags.implicit, .plain)),
                     keyRange: SourceRange(file: file, line: lineNumber, column: 1),
                     value: value,
                     valueRange: SourceRange(file: file, line: lineNumber, column: valueStart + 1)
@@ -59,6 +61,16 @@ enum FrontMatterFastPath {
             )
         }
         return entries.isEmpty ? nil : entries
+    }
+
+    /// Makes the tags of one page's nodes.
+    private struct Tags {
+        let constructor: Constructor
+
+        /// The tag of a plain scalar or a list before resolution.
+        var implicit: Tag { Tag(.implicit, .default, constructor) }
+        /// The tag of a quoted scalar.
+        var string: Tag { Tag(.str, .default, constructor) }
     }
 
     /// Whether every character of `line` is printable in YAML and has no special meaning to
@@ -96,23 +108,23 @@ enum FrontMatterFastPath {
     }
 
     /// The value node starting at `start`, which is not a space.
-    private static func value(in bytes: [UInt8], from start: Int) -> Node? {
+    private static func value(in bytes: [UInt8], from start: Int, tags: Tags) -> Node? {
         switch bytes[start] {
         case .doubleQuote, .singleQuote:
             guard let (text, end) = quoted(bytes, from: start), isEnd(bytes, from: end) else { return nil }
-            return quotedNode(text, quote: bytes[start])
+            return quotedNode(text, quote: bytes[start], tags: tags)
         case .openBracket:
-            return sequence(bytes, from: start)
+            return sequence(bytes, from: start, tags: tags)
         default:
             guard let (text, end) = plain(bytes, from: start, inFlow: false), isEnd(bytes, from: end) else {
                 return nil
             }
-            return .scalar(Node.Scalar(text, Tag(.implicit), .plain))
+            return .scalar(Node.Scalar(text, tags.implicit, .plain))
         }
     }
 
     /// A flow list `[a, 'b', "c"]` on one line.
-    private static func sequence(_ bytes: [UInt8], from start: Int) -> Node? {
+    private static func sequence(_ bytes: [UInt8], from start: Int, tags: Tags) -> Node? {
         var items: [Node] = []
         var index = skippingSpaces(bytes, from: start + 1)
         if index < bytes.count, bytes[index] == .closeBracket {
@@ -123,11 +135,11 @@ enum FrontMatterFastPath {
                 let item: Node
                 if bytes[index] == .doubleQuote || bytes[index] == .singleQuote {
                     guard let (text, end) = quoted(bytes, from: index) else { return nil }
-                    item = quotedNode(text, quote: bytes[index])
+                    item = quotedNode(text, quote: bytes[index], tags: tags)
                     index = end
                 } else {
                     guard let (text, end) = plain(bytes, from: index, inFlow: true) else { return nil }
-                    item = .scalar(Node.Scalar(text, Tag(.implicit), .plain))
+                    item = .scalar(Node.Scalar(text, tags.implicit, .plain))
                     index = end
                 }
                 items.append(item)
@@ -144,12 +156,12 @@ enum FrontMatterFastPath {
             }
         }
         guard isEnd(bytes, from: index) else { return nil }
-        return .sequence(Node.Sequence(items, Tag(.implicit), .flow))
+        return .sequence(Node.Sequence(items, tags.implicit, .flow))
     }
 
     /// A quoted scalar as Yams builds it: tag `str`, quoted style.
-    private static func quotedNode(_ text: String, quote: UInt8) -> Node {
-        .scalar(Node.Scalar(text, Tag(.str), quote == .doubleQuote ? .doubleQuoted : .singleQuoted))
+    private static func quotedNode(_ text: String, quote: UInt8, tags: Tags) -> Node {
+        .scalar(Node.Scalar(text, tags.string, quote == .doubleQuote ? .doubleQuoted : .singleQuoted))
     }
 
     /// The text of the quoted scalar at `start` and the offset after its closing quote.

@@ -69,9 +69,29 @@ struct StepReader {
     /// The first word of `inlines` when it is an accepted action verb.
     func action(of inlines: [Inline]) -> String? {
         guard case .text(let text, _)? = inlines.first else { return nil }
-        let word = text.prefix { $0.isLetter || $0 == "-" }
+        let word = Self.asciiLeadingWord(text) ?? text.prefix { $0.isLetter || $0 == "-" }
         guard !word.isEmpty, options.actionVerbs.contains(word.lowercased()) else { return nil }
         return String(word)
+    }
+
+    /// The leading ASCII letters and hyphens of `text`, found by bytes; `nil` when a non-ASCII
+    /// byte is at or right after where they end, which a by-character search must decide (a
+    /// combining mark belongs to the character before it, and a non-ASCII letter is a letter too).
+    private static func asciiLeadingWord(_ text: String) -> Substring? {
+        let bytes = text.utf8
+        var end = bytes.startIndex
+        while end != bytes.endIndex {
+            let byte = bytes[end]
+            let isLetter = (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+            guard isLetter || byte == UInt8(ascii: "-") else { break }
+            bytes.formIndex(after: &end)
+        }
+        if end != bytes.endIndex {
+            guard bytes[end] < 0x80 else { return nil }
+            let next = bytes.index(after: end)
+            guard next == bytes.endIndex || bytes[next] < 0x80 else { return nil }
+        }
+        return text[..<end]
     }
 
     /// Each bold span of `inlines`, as a UI target.

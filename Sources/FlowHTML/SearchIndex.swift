@@ -19,7 +19,79 @@ enum SearchIndex {
 
     static func script(for context: SiteContext) -> String {
         let entries = context.published.map(entry)
-        return "window.FLOWDOC_SEARCH = " + HowToJSONLD.scriptSafeJSON(entries) + ";\n"
+        return "window.FLOWDOC_SEARCH = " + (json(entries) ?? HowToJSONLD.scriptSafeJSON(entries)) + ";\n"
+    }
+
+    /// The script as ``HowToJSONLD/scriptSafeJSON(_:)`` writes it through `JSONEncoder`, the
+    /// reference for ``script(for:)``'s bytes.
+    static func scriptWithEncoder(for context: SiteContext) -> String {
+        "window.FLOWDOC_SEARCH = " + HowToJSONLD.scriptSafeJSON(context.published.map(entry)) + ";\n"
+    }
+
+    /// The entries as script-safe JSON with the encoder's bytes (sorted keys, no spaces), written
+    /// directly; `nil` when a string holds a character whose escape is left to the encoder
+    /// (control characters other than tab and line breaks, DEL, U+2028, U+2029).
+    private static func json(_ entries: [Entry]) -> String? {
+        var json = "["
+        json.reserveCapacity(entries.count * 1024)
+        for (index, entry) in entries.enumerated() {
+            if index > 0 { json += "," }
+            json += "{\"facets\":"
+            guard append(entry.facets, to: &json) else { return nil }
+            json += ",\"fields\":"
+            guard append(entry.fields, to: &json) else { return nil }
+            json += ",\"steps\":"
+            guard append(entry.steps, to: &json) else { return nil }
+            json += ",\"summary\":"
+            guard append(entry.summary, to: &json) else { return nil }
+            json += ",\"targets\":"
+            guard append(entry.targets, to: &json) else { return nil }
+            json += ",\"title\":"
+            guard append(entry.title, to: &json) else { return nil }
+            json += ",\"url\":"
+            guard append(entry.url, to: &json) else { return nil }
+            json += "}"
+        }
+        return json + "]"
+    }
+
+    private static func append(_ strings: [String], to json: inout String) -> Bool {
+        json += "["
+        for (index, string) in strings.enumerated() {
+            if index > 0 { json += "," }
+            guard append(string, to: &json) else { return false }
+        }
+        json += "]"
+        return true
+    }
+
+    /// Appends `string` as a JSON string literal that can't end a script element.
+    private static func append(_ string: String, to json: inout String) -> Bool {
+        json += "\""
+        var runStart = string.unicodeScalars.startIndex
+        for index in string.unicodeScalars.indices {
+            let escape: String
+            switch string.unicodeScalars[index] {
+            case "\"": escape = "\\\""
+            case "\\": escape = "\\\\"
+            case "\n": escape = "\\n"
+            case "\r": escape = "\\r"
+            case "\t": escape = "\\t"
+            case "<": escape = "\\u003c"
+            case ">": escape = "\\u003e"
+            case "&": escape = "\\u0026"
+            case let scalar
+            where scalar.value < 0x20 || scalar.value == 0x7F || scalar == "\u{2028}" || scalar == "\u{2029}":
+                return false
+            default: continue
+            }
+            json.unicodeScalars += string.unicodeScalars[runStart..<index]
+            json += escape
+            runStart = string.unicodeScalars.index(after: index)
+        }
+        json.unicodeScalars += string.unicodeScalars[runStart...]
+        json += "\""
+        return true
     }
 
     private static func entry(for flow: Flow) -> Entry {

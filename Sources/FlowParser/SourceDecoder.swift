@@ -64,6 +64,17 @@ enum SourceDecoder {
     static func looksBinary(_ bytes: ArraySlice<UInt8>) -> Bool {
         let sample = bytes.prefix(64 << 10)
         var suspicious = 0
+        // All ASCII (nearly every page): each byte is a scalar of its own, so count by bytes.
+        let ascii = sample.withContiguousStorageIfAvailable { buffer -> Bool in
+            var high: UInt8 = 0
+            for byte in buffer {
+                high |= byte
+                if byte < 0x20, byte != 9, byte != 10, byte != 12, byte != 13 { suspicious += 1 }
+            }
+            return high < 0x80
+        }
+        if ascii == true { return suspicious > 3 && suspicious * 10 > sample.count * 3 }
+        suspicious = 0
         var iterator = sample.makeIterator()
         var parser = Unicode.UTF8.ForwardParser()
         loop: while true {

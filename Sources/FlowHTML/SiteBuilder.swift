@@ -76,17 +76,21 @@ public struct SiteBuilder: Sendable {
                     aggregateCount.value.store(aggregates.count, ordering: .relaxed)
                     return ([], 0)
                 }
-                for start in stride(from: 0, to: flows.count, by: chunkSize) {
+                for (chunkIndex, start) in stride(from: 0, to: flows.count, by: chunkSize).enumerated() {
                     let chunk = flows[start..<min(start + chunkSize, flows.count)]
                     group.addTask {
                         var entries: [BuildCache.Entry] = []
                         var rendered = 0
-                        for flow in chunk {
+                        var part = try FlowsJSONAssembler.PartWriter(chunk: chunkIndex, in: staging)
+                        for (offset, flow) in chunk.enumerated() {
                             try Task.checkCancellation()
-                            if try build(flow, prepared, previous, staging, into: &entries) { rendered += 1 }
+                            let result = try build(flow, prepared, previous, staging, into: &entries)
+                            try part.append(result.json, isFirst: start + offset == 0)
+                            if result.rendered { rendered += 1 }
                             let count = done.value.add(1, ordering: .relaxed).newValue
                             progress?(count, flows.count)
                         }
+                        try part.close()
                         return (entries, rendered)
                     }
                 }
@@ -98,7 +102,13 @@ public struct SiteBuilder: Sendable {
                 }
                 return (all, rendered)
             }
-            try FlowsJSONAssembler.write(flows: flows, exporter: prepared.exporter, into: staging)
+            let partCount = (flows.count + chunkSize - 1) / chunkSize
+            try FlowsJSONAssembler.join(
+                partCount: partCount,
+                flowCount: flows.count,
+                exporter: prepared.exporter,
+                in: staging
+            )
             var cache = BuildCache(key: key)
             for entry in entries { cache.entries[entry.path] = entry }
             BuildCache.invalidate(for: writer.output)
@@ -117,14 +127,14 @@ public struct SiteBuilder: Sendable {
 
     /// Writes the page and the JSON of `flow`, reusing the previous files when they can't have changed.
     ///
-    /// - Returns: Whether the page was rendered rather than reused.
+    /// - Returns: Whether the page was rendered rather than reused, and the flow's JSON.
     private func build(
         _ flow: Flow,
         _ prepared: SiteGenerator.Prepared,
         _ previous: BuildCache,
         _ staging: SiteStaging,
         into entries: inout [BuildCache.Entry]
-    ) throws -> Bool {
+    ) throws -> (rendered: Bool, json: Data) {
         let context = prepared.context
         let digest = sourceDigests[flow.source]
         let pagePath = SitePaths.page(forFlowID: flow.id)
@@ -133,8 +143,16 @@ public struct SiteBuilder: Sendable {
         // The JSON depends on the page and on where its next links lead (drafts included).
         let nextQueries = flow.next.map { DependencyTrace.Query.href($0.destination, allowsFlowID: true) }
         let jsonAnswers = DependencyTrace.answers(to: nextQueries, for: flow, in: context)
-        if !reuse(jsonPath, digest: digest, answers: jsonAnswers, previous, staging) {
-            try staging.write(try prepared.json(of: flow), to: jsonPath)
+        let json: Data
+        if reuse(jsonPath, digest: digest, answers: jsonAnswers, previous, staging) {
+            // The reused file goes into flows.json too.
+            guard let reused = FileManager.default.contents(atPath: staging.root.path + "/" + jsonPath) else {
+                throw SiteWriterError(path: jsonPath, reason: "can't read the flow's JSON back")
+            }
+            json = reused
+        } else {
+            json = try prepared.json(of: flow)
+            try staging.write(json, to: jsonPath)
         }
         if let digest {
             entries.append(.init(path: jsonPath, sourceDigest: digest, answers: jsonAnswers, queries: nextQueries))
@@ -157,7 +175,7 @@ public struct SiteBuilder: Sendable {
                 )
             }
         }
-        return rendered
+        return (rendered, json)
     }
 
     /// Links the previous build's file at `path` into the staging folder when it was built

@@ -8,6 +8,43 @@ public import Foundation
 /// the document, then each flow's own JSON (``FlowJSONExporter/exportFlow(_:resolver:)``) indented
 /// by four spaces and separated by commas, then the rest of the document. A test compares the two.
 public enum ExportDocumentStream {
+    /// What surrounds the flows of a document.
+    public struct Frame: Sendable {
+        /// The bytes before the first flow.
+        public var opening: [UInt8]
+        /// The bytes after the last flow.
+        public var closing: [UInt8]
+        /// The whole document when it has no flow.
+        public var empty: [UInt8]
+    }
+
+    /// The frame of the document that `generator` writes.
+    ///
+    /// - Throws: An encoding error.
+    public static func frame(generator: ExportDocument.Generator) throws -> Frame {
+        let document = ExportDocument(
+            formatVersion: ExportDocument.currentFormatVersion,
+            generator: generator,
+            flows: []
+        )
+        let empty = [UInt8](try FlowJSONExporter.encode(document))
+        // `flows` sorts first, and the encoder writes an empty array as `[`, a blank line and `]`.
+        let opening = Array("{\n  \"flows\" : [\n".utf8)
+        precondition(empty.starts(with: opening), "the export document no longer starts with its flows")
+        return Frame(opening: opening, closing: Array(empty[opening.count...]), empty: empty)
+    }
+
+    /// Appends one flow of the document: the comma before it unless it is the first, then its JSON indented.
+    ///
+    /// - Parameters:
+    ///   - json: The flow's JSON, as ``FlowJSONExporter/exportFlow(_:resolver:)`` writes it.
+    ///   - isFirst: Whether the flow is the document's first.
+    ///   - buffer: The bytes to append to.
+    public static func appendFlow(_ json: Data, isFirst: Bool, to buffer: inout [UInt8]) {
+        if !isFirst { buffer += [UInt8(ascii: ","), newline] }
+        indent(json, into: &buffer)
+    }
+
     /// Writes the document of `flowCount` flows whose JSON texts `flowJSON` gives, in order.
     ///
     /// - Parameters:
@@ -22,19 +59,16 @@ public enum ExportDocumentStream {
         flowJSON: (Int) throws -> Data,
         to output: ([UInt8]) throws -> Void
     ) throws {
-        let empty = ExportDocument(formatVersion: ExportDocument.currentFormatVersion, generator: generator, flows: [])
-        let skeleton = [UInt8](try FlowJSONExporter.encode(empty))
-        let opening = Array("{\n  \"flows\" : [\n".utf8)
-        guard flowCount > 0, skeleton.starts(with: opening) else { return try output(skeleton) }
-        try output(opening)
+        let frame = try frame(generator: generator)
+        guard flowCount > 0 else { return try output(frame.empty) }
+        try output(frame.opening)
         var buffer: [UInt8] = []
         for index in 0..<flowCount {
             buffer.removeAll(keepingCapacity: true)
-            if index > 0 { buffer += [UInt8(ascii: ","), UInt8(ascii: "\n")] }
-            indent(try flowJSON(index), into: &buffer)
+            appendFlow(try flowJSON(index), isFirst: index == 0, to: &buffer)
             try output(buffer)
         }
-        try output(Array(skeleton[opening.count...]))
+        try output(frame.closing)
     }
 
     /// Appends `json` without its final line break, every non-empty line indented by four spaces.

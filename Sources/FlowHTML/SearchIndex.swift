@@ -85,11 +85,11 @@ enum SearchIndex {
                 return false
             default: continue
             }
-            json.unicodeScalars += string.unicodeScalars[runStart..<index]
+            json += string[runStart..<index]
             json += escape
             runStart = string.unicodeScalars.index(after: index)
         }
-        json.unicodeScalars += string.unicodeScalars[runStart...]
+        json += string[runStart...]
         json += "\""
         return true
     }

@@ -72,6 +72,11 @@ public struct MarkdownParser: Sendable {
             let end = column + text.utf8.count - 1
             return [.text(text, SourceRange(file: file, line: line, column: column, endLine: line, endColumn: end))]
         }
+        if let code = Self.plainCodeSpan(text) {
+            // The range of a code span leaves out the backticks.
+            let end = column + code.utf8.count
+            return [.code(code, SourceRange(file: file, line: line, column: column + 1, endLine: line, endColumn: end))]
+        }
         return parseInlinesWithCmark(text, file: file, line: line, column: column)
     }
 
@@ -81,10 +86,20 @@ public struct MarkdownParser: Sendable {
     /// space at either end (a paragraph loses trailing spaces). Table cells are mostly such text,
     /// and a cmark parser per cell was a sixth of parsing a page.
     static func isPlainText(_ text: String) -> Bool {
-        guard let first = text.utf8.first, let last = text.utf8.last, first != .space, last != .space else {
+        // The first byte is ASCII: a combining mark there would join the space of the `a ` prefix.
+        guard let first = text.utf8.first, let last = text.utf8.last, first != .space, first < 0x80, last != .space
+        else {
             return false
         }
         return text.utf8.allSatisfy { $0 >= 0x80 || plainBytes[Int($0)] }
+    }
+
+    /// The content of `text` when it is one code span around plain text, such as `` `remote-80` ``.
+    static func plainCodeSpan(_ text: String) -> String? {
+        let bytes = text.utf8
+        guard bytes.count > 2, bytes.first == .backtick, bytes.last == .backtick else { return nil }
+        let content = String(decoding: Array(bytes.dropFirst().dropLast()), as: UTF8.self)
+        return isPlainText(content) ? content : nil
     }
 
     /// The ASCII bytes that are plain text to libcmark wherever they stand in a paragraph after `a `:
@@ -131,4 +146,5 @@ public struct MarkdownParser: Sendable {
 
 extension UInt8 {
     fileprivate static let space = UInt8(ascii: " ")
+    fileprivate static let backtick = UInt8(ascii: "`")
 }

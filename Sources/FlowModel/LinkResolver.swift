@@ -107,6 +107,7 @@ public struct LinkResolver: Sendable {
 
     /// Splits `a.md#step-2` into the percent-decoded path `a.md` and the fragment `step-2`.
     static func split(_ destination: String) -> (path: String, fragment: String?) {
+        if destination.utf8.allSatisfy({ $0 < 0x80 }) { return asciiSplit(destination) }
         var rest = Substring(destination)
         var fragment: String?
         if let hash = rest.firstIndex(of: "#") {
@@ -115,6 +116,15 @@ public struct LinkResolver: Sendable {
         }
         if let query = rest.firstIndex(of: "?") { rest = rest[..<query] }
         return (String(rest).removingPercentEncodingSafely, fragment)
+    }
+
+    /// ``split(_:)`` by bytes, for ASCII text (where each byte is a character).
+    private static func asciiSplit(_ destination: String) -> (path: String, fragment: String?) {
+        let bytes = destination.utf8
+        var end = bytes.firstIndex(of: UInt8(ascii: "#")) ?? bytes.endIndex
+        let fragment = end == bytes.endIndex ? nil : String(destination[bytes.index(after: end)...])
+        if let query = bytes[..<end].firstIndex(of: UInt8(ascii: "?")) { end = query }
+        return (String(destination[..<end]).removingPercentEncodingSafely, fragment)
     }
 
     /// Joins `path` to the folder of `source` and removes `.` and `..`; `nil` if it leaves the root.

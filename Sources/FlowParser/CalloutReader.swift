@@ -89,10 +89,20 @@ extension Array where Element == Inline {
 extension StringProtocol {
     /// The string without leading and trailing spaces, tabs and line breaks.
     var trimmingSpaces: String {
+        // A text that neither starts nor ends with one of these bytes has no such character at either end.
+        let bytes = Substring(self).utf8
+        if let first = bytes.first, let last = bytes.last, !Self.isSpaceByte(first), !Self.isSpaceByte(last) {
+            return String(self)
+        }
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
         var text = Substring(self)
         while let first = text.first, isSpace(first) { text = text.dropFirst() }
         while let last = text.last, isSpace(last) { text = text.dropLast() }
         return String(text)
+    }
+
+    private static func isSpaceByte(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n")
+            || byte == UInt8(ascii: "\r")
     }
 }

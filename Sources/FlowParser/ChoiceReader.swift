@@ -65,6 +65,8 @@ extension String {
     }
 
     func removingAll(_ target: String) -> String {
-        split(separator: target, omittingEmptySubsequences: false).joined()
+        // Splitting by a string is slow; nearly always there is nothing to remove.
+        if let first = target.utf8.first, first < 0x80, !utf8.contains(first) { return self }
+        return split(separator: target, omittingEmptySubsequences: false).joined()
     }
 }

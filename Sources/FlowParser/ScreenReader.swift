@@ -105,7 +105,7 @@ enum ScreenReader {
     private static func input(_ line: String, range: SourceRange) -> ScreenElement {
         var label = Substring(line)
         var value: String?
-        if let separator = line.range(of: ": ") {
+        if let separator = Self.labelSeparator(in: line) {
             label = line[..<separator.lowerBound]
             value = String(line[separator.upperBound...]).trimmingSpaces
         } else if label.hasSuffix(":") {
@@ -117,5 +117,21 @@ enum ScreenReader {
             label = label.dropLast()
         }
         return ScreenElement(kind: .input, label: label.trimmingSpaces, required: required, value: value, range: range)
+    }
+
+    /// The range of the first `: ` in `line`, found by bytes when the line is ASCII (where bytes are
+    /// characters); otherwise by Foundation's `range(of:)`, as before.
+    private static func labelSeparator(in line: String) -> Range<String.Index>? {
+        let bytes = line.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return line.range(of: ": ") }
+        var index = bytes.startIndex
+        while index != bytes.endIndex {
+            let next = bytes.index(after: index)
+            if bytes[index] == UInt8(ascii: ":"), next != bytes.endIndex, bytes[next] == UInt8(ascii: " ") {
+                return index..<bytes.index(after: next)
+            }
+            index = next
+        }
+        return nil
     }
 }

@@ -12,6 +12,8 @@ import Testing
         "it's \"quoted\"", "{braces} ^ ~ $ @ # = + / ; , . ? - ( )", "é ünïcode 日本語 😀", "\u{A0}nbsp\u{A0}",
         "a *b*", "_x_", "a\\b", "&amp;", "<b>", "![i](x.png)", "[l](x.md)", "a  ", "!", "1. item", "- item", "# h",
         "> quote", "***", "---", "===", "x\u{2028}y", "tab\there", "a\u{0}b", "\\|", "a & b", "a < b", "a > b",
+        "`remote-80`", "`a b`", "` a`", "`a `", "` `", "``", "`é`", "`x` y", "`a`b`", "``a``", "`a\\`", "`*x*`",
+        "\u{301}starts with a combining mark", "`\u{301}x`", "x\u{301}",
     ]
 
     @Test(arguments: cells)
@@ -36,6 +38,7 @@ import Testing
         #expect(MarkdownParser.isPlainText("Owner email"))
         #expect(MarkdownParser.isPlainText("Panel retry team mapping record"))
         #expect(!MarkdownParser.isPlainText("`attachment-32`"))
+        #expect(MarkdownParser.plainCodeSpan("`attachment-32`") == "attachment-32")
         #expect(!MarkdownParser.isPlainText("a *b*"))
     }
 }

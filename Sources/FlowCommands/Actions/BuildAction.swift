@@ -18,6 +18,8 @@ struct BuildAction {
         var didWrite: Bool
         /// Pages built and reused, when the site was written.
         var report: SiteBuilder.Report?
+        /// The page of each source file, relative to the site's root (`a/b.md` → `a/b.html`), drafts included.
+        var pagePaths: [String: String] = [:]
     }
 
     var contentURL: URL
@@ -68,8 +70,12 @@ struct BuildAction {
         if keepsContentUntilExit { KeepAlive.keep(content) }
         let context = CheckContext(configuration: configuration, today: today)
         let diagnostics = ContentChecker().check(content, context: context)
+        let pagePaths = Dictionary(
+            content.flows.map { ($0.source, SitePaths.page(forFlowID: $0.id)) },
+            uniquingKeysWith: { first, _ in first }
+        )
         guard !diagnostics.containsErrors else {
-            return Result(diagnostics: diagnostics, fileCount: 0, didWrite: false, report: nil)
+            return Result(diagnostics: diagnostics, fileCount: 0, didWrite: false, report: nil, pagePaths: pagePaths)
         }
         var theme = Theme.builtIn()
         if let themeURL = effectiveThemeURL { theme = try theme.overridden(by: themeURL) }
@@ -91,7 +97,13 @@ struct BuildAction {
             let kept = FileManager.default.fileExists(atPath: outputURL.path)
             throw BuildFailure(output: outputURL.path, underlying: error, previousSiteKept: kept)
         }
-        return Result(diagnostics: diagnostics, fileCount: report.fileCount, didWrite: true, report: report)
+        return Result(
+            diagnostics: diagnostics,
+            fileCount: report.fileCount,
+            didWrite: true,
+            report: report,
+            pagePaths: pagePaths
+        )
     }
 }
 

@@ -171,15 +171,8 @@ struct PreviewBuilder: Sendable {
             )
             action.configPath = configPath
             let result = try await action.perform()
-            let (configuration, _) = try ConfigurationReader.load(explicitPath: configPath, contentURL: contentURL)
-            let loader = ContentLoader(options: ParseOptions(extraActionVerbs: configuration.actionVerbs))
-            let pages = try await loader.load(from: contentURL).flows
-            let pagePaths = Dictionary(
-                pages.map { ($0.source, SitePaths.page(forFlowID: $0.id)) },
-                uniquingKeysWith: { first, _ in first }
-            )
             report(result.diagnostics)
-            return BuildReport(didWrite: result.didWrite, diagnostics: result.diagnostics, pagePaths: pagePaths)
+            return BuildReport(didWrite: result.didWrite, diagnostics: result.diagnostics, pagePaths: result.pagePaths)
         } catch {
             print("error: \(error)\n")
             return BuildReport(didWrite: false, failure: "\(error)")

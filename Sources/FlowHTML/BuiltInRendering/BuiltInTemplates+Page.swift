@@ -17,11 +17,8 @@ extension BuiltInTemplates {
             raw("</span>\n")
         }
         if page.hasUpdated { updated(page.updated) }
-        raw("\n</p>\n</header>\n<div class=\"flow-layout\">\n")
-        tableOfContents(page)
-        raw("<div class=\"flow-body\">\n")
-        for part in page.parts { pagePart(part) }
-        raw("\n")
+        raw("\n</p>\n</header>\n")
+        bodyStart(page)
         if page.hasPager {
             raw("<nav class=\"pager\" aria-label=\"Previous and next flows\">\n")
             for link in page.previousFlow { pagerLink(link, kind: "prev", label: "Previous flow") }
@@ -44,11 +41,8 @@ extension BuiltInTemplates {
             updated(page.updated)
             raw("</p>")
         }
-        raw("\n</header>\n<div class=\"flow-layout\">\n")
-        tableOfContents(page)
-        raw("<div class=\"flow-body\">\n")
-        for part in page.parts { pagePart(part) }
-        raw("\n")
+        raw("\n</header>\n")
+        bodyStart(page)
         if page.hasGroups {
             raw("<section class=\"listing\" aria-labelledby=\"all-flows\">\n<h2 id=\"all-flows\">All flows</h2>\n")
             for group in page.groups {
@@ -65,6 +59,15 @@ extension BuiltInTemplates {
             raw("</section>\n")
         }
         raw("</div>\n</div>\n</article>\n")
+    }
+
+    /// The layout, the table of contents and the body's parts, which flow and overview pages share.
+    private mutating func bodyStart(_ page: FlowPageView) {
+        raw("<div class=\"flow-layout\">\n")
+        tableOfContents(page)
+        raw("<div class=\"flow-body\">\n")
+        for part in page.parts { pagePart(part) }
+        raw("\n")
     }
 
     private mutating func updated(_ date: String) {

@@ -65,8 +65,25 @@ extension String {
     }
 
     func removingAll(_ target: String) -> String {
-        // Splitting by a string is slow; nearly always there is nothing to remove.
+        // Splitting by a string is slow: nearly always there is nothing to remove, or the text is
+        // ASCII, where removing the target's bytes from left to right removes the same characters.
         if let first = target.utf8.first, first < 0x80, !utf8.contains(first) { return self }
+        if !target.isEmpty, utf8.allSatisfy({ $0 < 0x80 }), target.utf8.allSatisfy({ $0 < 0x80 }) {
+            let bytes = Array(utf8)
+            let pattern = Array(target.utf8)
+            var kept: [UInt8] = []
+            kept.reserveCapacity(bytes.count)
+            var index = 0
+            while index < bytes.count {
+                if bytes.count - index >= pattern.count, bytes[index..<index + pattern.count].elementsEqual(pattern) {
+                    index += pattern.count
+                } else {
+                    kept.append(bytes[index])
+                    index += 1
+                }
+            }
+            return String(decoding: kept, as: UTF8.self)
+        }
         return split(separator: target, omittingEmptySubsequences: false).joined()
     }
 }

@@ -18,10 +18,7 @@ public struct RawHTMLDropped: Checker {
         guard !context.configuration.unsafeHTML else { return [] }
         return context.facts(of: content).flatMap { facts in
             let flow = facts.flow
-            var spans = facts.htmlSpans
-            for block in flow.allBlocks {
-                if case .htmlBlock(let html) = block { spans.append((html.html, html.range)) }
-            }
+            let spans = facts.htmlSpans + facts.htmlBlocks.map { ($0.html, $0.range) }
             return spans.filter { !Self.isComment($0.html) }.map { html, range in
                 diagnostic(
                     range,

@@ -39,18 +39,6 @@ extension Flow {
 
     /// The set of anchors a `#fragment` link into this page may name.
     var anchors: Set<String> { Set(anchorDefinitions.map(\.anchor)) }
-
-    /// Every prose block of the page, nested ones included, for raw HTML.
-    var allBlocks: [Block] {
-        body.flatMap { element -> [Block] in
-            switch element {
-            case .heading: []
-            case .callout(let callout): callout.blocks.flatMap(\.flattened)
-            case .procedure(let procedure): procedure.steps.flatMap(\.allBlocks)
-            case .prose(let block): block.flattened
-            }
-        }
-    }
 }
 
 extension Step {
@@ -59,45 +47,8 @@ extension Step {
         substeps.flatMap { [$0] + $0.allSubsteps }
     }
 
-    /// The prose blocks of the step and its sub-steps, nested ones included.
-    var allBlocks: [Block] {
-        elements.flatMap { element -> [Block] in
-            switch element {
-            case .prose(let block): block.flattened
-            case .callout(let callout): callout.blocks.flatMap(\.flattened)
-            case .substeps(let steps): steps.flatMap(\.allBlocks)
-            case .fieldTable, .screen, .choice, .result: []
-            }
-        }
-    }
-
     /// "Step 3", with the number as written.
     var label: String { "Step \(number)" }
-}
-
-extension Block {
-    /// The block and every block nested in it.
-    var flattened: [Block] {
-        switch self {
-        case .blockQuote(let quote): [self] + quote.blocks.flatMap(\.flattened)
-        case .list(let list): [self] + list.items.flatMap { $0.blocks.flatMap(\.flattened) }
-        default: [self]
-        }
-    }
-}
-
-extension Array where Element == Inline {
-    /// Each raw HTML span, nested ones included.
-    var htmlSpans: [(html: String, range: SourceRange?)] {
-        flatMap { inline -> [(html: String, range: SourceRange?)] in
-            switch inline {
-            case .html(let html, let range): [(html, range)]
-            case .emphasis(let children, _), .strong(let children, _): children.htmlSpans
-            case .link(let link), .image(let link): link.children.htmlSpans
-            case .text, .code, .softBreak, .lineBreak: []
-            }
-        }
-    }
 }
 
 extension String {

@@ -12,7 +12,7 @@ import FlowProse
 final class FlowFacts: Sendable {
     /// The page.
     let flow: Flow
-    /// Every step, sub-steps included, depth first in source order (``FlowModel/Flow/allSteps``).
+    /// Every step of every procedure, each followed by its sub-steps, depth first in source order.
     let steps: [Step]
     /// Every link of the page in source order (``FlowModel/Flow/links``), with where it leads.
     let links: [ResolvedLink]
@@ -22,8 +22,10 @@ final class FlowFacts: Sendable {
     let next: [(link: NextLink, target: LinkResolver.Target)]
     /// Each raw HTML span of the page's inlines, nested ones included, in source order.
     let htmlSpans: [(html: String, range: SourceRange?)]
-    /// Each anchor of the page with where it is defined (``FlowModel/Flow/anchorDefinitions``).
+    /// Each anchor of the page with where it is defined (`Flow.anchorDefinitions`).
     let anchorDefinitions: [(anchor: String, range: SourceRange?)]
+    /// Each HTML block of the page, nested ones included (in block quotes, lists, callouts, steps), in source order.
+    let htmlBlocks: [HTMLBlock]
 
     /// A link or image and what it resolves to from its page.
     struct ResolvedLink: Sendable {
@@ -59,12 +61,49 @@ final class FlowFacts: Sendable {
         self.htmlSpans = htmlSpans
         next = flow.next.map { ($0, resolver.resolve($0.destination, from: flow.source, allowsFlowID: true)) }
         anchorDefinitions = flow.anchorDefinitions
+        var htmlBlocks: [HTMLBlock] = []
+        for element in flow.body {
+            switch element {
+            case .heading: break
+            case .callout(let callout): Self.collectHTML(in: callout.blocks, into: &htmlBlocks)
+            case .procedure(let procedure): Self.collectHTML(in: procedure.steps, into: &htmlBlocks)
+            case .prose(let block): Self.collectHTML(in: [block], into: &htmlBlocks)
+            }
+        }
+        self.htmlBlocks = htmlBlocks
     }
 
-    /// The set of anchors a `#fragment` link into the page may name (``FlowModel/Flow/anchors``).
+    /// Appends the HTML blocks of `steps`: prose, callouts and sub-steps, in source order.
+    private static func collectHTML(in steps: [Step], into blocks: inout [HTMLBlock]) {
+        for step in steps {
+            for element in step.elements {
+                switch element {
+                case .prose(let block): collectHTML(in: [block], into: &blocks)
+                case .callout(let callout): collectHTML(in: callout.blocks, into: &blocks)
+                case .substeps(let substeps): collectHTML(in: substeps, into: &blocks)
+                case .fieldTable, .screen, .choice, .result: break
+                }
+            }
+        }
+    }
+
+    /// Appends the HTML blocks among `list` and the blocks nested in them, each before its nested ones.
+    private static func collectHTML(in list: [Block], into blocks: inout [HTMLBlock]) {
+        for block in list {
+            switch block {
+            case .htmlBlock(let html): blocks.append(html)
+            case .blockQuote(let quote): collectHTML(in: quote.blocks, into: &blocks)
+            case .list(let listBlock):
+                for item in listBlock.items { collectHTML(in: item.blocks, into: &blocks) }
+            case .paragraph, .heading, .codeBlock, .thematicBreak, .table: break
+            }
+        }
+    }
+
+    /// The set of anchors a `#fragment` link into the page may name.
     var anchors: Set<String> { Set(anchorDefinitions.map(\.anchor)) }
 
-    /// Appends each of `list` and then its sub-steps, depth first, as ``FlowModel/Flow/allSteps`` orders them.
+    /// Appends each of `list` and then its sub-steps, depth first.
     private static func append(_ list: [Step], to steps: inout [Step]) {
         for step in list {
             steps.append(step)

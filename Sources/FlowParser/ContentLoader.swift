@@ -8,10 +8,17 @@ public import Foundation
 /// `_` or `.`. Other files (images) are assets. Symbolic links are not followed out of the folder.
 public struct ContentLoader: Sendable {
     public var options: ParseOptions
+    /// Results of earlier loads to reuse for pages whose bytes did not change; `nil` parses every page.
+    public var cache: ParseCache?
 
     /// Creates a loader that parses pages with `options`.
-    public init(options: ParseOptions = .default) {
+    ///
+    /// - Parameters:
+    ///   - options: How pages are read.
+    ///   - cache: Results of earlier loads to reuse for unchanged pages, and to keep for the next load.
+    public init(options: ParseOptions = .default, cache: ParseCache? = nil) {
         self.options = options
+        self.cache = cache
     }
 
     /// Loads the content folder at `root`.
@@ -41,6 +48,9 @@ public struct ContentLoader: Sendable {
     private func load(from root: URL, computingDigests: Bool) async throws -> LoadedContent {
         let listing = try ContentWalker(root: root).walk()
         let parser = PageParser(options: options)
+        let cache = cache
+        cache?.begin(options: options)
+        let computingDigests = computingDigests || cache != nil
         // Plain string paths: `URL.appendingPathComponent` asks the file system whether each path is a folder.
         let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
         let pages = await withTaskGroup(
@@ -49,12 +59,20 @@ public struct ContentLoader: Sendable {
             for path in listing.pages {
                 group.addTask {
                     guard let bytes = FileBytes.read(atPath: rootPath + path) else { return nil }
-                    let text = SourceDecoder.decode(bytes, source: path)
                     let digest = computingDigests ? StableHasher.digest(bytes) : 0
+                    if let kept = cache?.entry(for: path, digest: digest) {
+                        return (path, kept.flow, kept.diagnostics, digest)
+                    }
+                    let text = SourceDecoder.decode(bytes, source: path)
+                    var flow: Flow?
+                    var diagnostics = text.diagnostics
                     // A binary file is reported and left out rather than read as a page of garbage.
-                    guard !text.isBinary else { return (path, nil, text.diagnostics, digest) }
-                    var (flow, diagnostics) = parser.parse(text.text, source: path)
-                    diagnostics = text.diagnostics + diagnostics
+                    if !text.isBinary {
+                        let parsed = parser.parse(text.text, source: path)
+                        flow = parsed.flow
+                        diagnostics += parsed.diagnostics
+                    }
+                    cache?.store(.init(digest: digest, flow: flow, diagnostics: diagnostics), for: path)
                     return (path, flow, diagnostics, digest)
                 }
             }
@@ -76,6 +94,7 @@ public struct ContentLoader: Sendable {
             diagnostics.append(SourceDecoder.unreadable(path))
         }
         flows.sort { $0.source < $1.source }
+        cache?.keepOnly(Set(listing.pages))
         var product: ProductModel?
         if let productPath = listing.productModel {
             let result = ProductModelReader.read(root.appendingPathComponent(productPath), source: productPath)

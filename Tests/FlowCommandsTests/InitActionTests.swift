@@ -79,6 +79,18 @@ import Testing
         #expect(report.failure == nil)
         #expect(report.pagePaths["create-project.md"] == "create-project.html")
         #expect(preview.watchedPaths.map(\.lastPathComponent) == ["content", "flowdoc.yml", "theme"])
+
+        // A save parses only the page it changed.
+        let pageCount = report.pagePaths.count
+        let page = content.appendingPathComponent("create-project.md")
+        try (try String(contentsOf: page, encoding: .utf8) + "\nEdited.\n").write(
+            to: page,
+            atomically: true,
+            encoding: .utf8
+        )
+        let rebuilt = await preview.build()
+        #expect(rebuilt.didWrite)
+        #expect(preview.parseCache.lastLoad == (reused: pageCount - 1, parsed: 1))
     }
 
     @Test func configurationTemplateDocumentsEveryKeyAndParses() throws {

@@ -38,6 +38,8 @@ struct BuildAction {
     /// Whether the loaded content is left to the process's exit rather than freed (``KeepAlive``):
     /// `flowdoc build` sets it; the preview server, which builds again and again, does not.
     var keepsContentUntilExit = false
+    /// Parse results kept from build to build by the preview server; `nil` parses every page.
+    var parseCache: ParseCache?
 
     /// The theme folder in force, if any.
     var effectiveThemeURL: URL? {
@@ -64,8 +66,11 @@ struct BuildAction {
         let lock = try BuildLock.acquire(for: outputURL)
         defer { lock.release() }
         let (configuration, configURL) = try ConfigurationReader.load(explicitPath: configPath, contentURL: contentURL)
-        let loaded = try await ContentLoader(options: ParseOptions(extraActionVerbs: configuration.actionVerbs))
-            .loadWithDigests(from: contentURL)
+        let loader = ContentLoader(
+            options: ParseOptions(extraActionVerbs: configuration.actionVerbs),
+            cache: parseCache
+        )
+        let loaded = try await loader.loadWithDigests(from: contentURL)
         let content = loaded.content
         if keepsContentUntilExit { KeepAlive.keep(content) }
         let context = CheckContext(configuration: configuration, today: today)

@@ -150,6 +150,8 @@ struct PreviewBuilder: Sendable {
     var quiet = false
     /// Where messages go; standard error by default.
     var print: @Sendable (String) -> Void = { Console.error($0) }
+    /// The parse results of the previous build: a save parses only the pages it changed.
+    let parseCache = ParseCache()
 
     /// The content folder, the configuration file and the theme folder (watched even before they exist).
     var watchedPaths: [URL] {
@@ -170,6 +172,7 @@ struct PreviewBuilder: Sendable {
                 options: SiteOptions()
             )
             action.configPath = configPath
+            action.parseCache = parseCache
             let result = try await action.perform()
             report(result.diagnostics)
             return BuildReport(didWrite: result.didWrite, diagnostics: result.diagnostics, pagePaths: result.pagePaths)

@@ -72,6 +72,11 @@ public struct MarkdownParser: Sendable {
             let end = column + text.utf8.count - 1
             return [.text(text, SourceRange(file: file, line: line, column: column, endLine: line, endColumn: end))]
         }
+        if Self.isPlainTextWithRequiredMark(text) {
+            // `Name*`, a required field: libcmark finds no emphasis and joins the `*` to the text.
+            let end = column + text.utf8.count - 1
+            return [.text(text, SourceRange(file: file, line: line, column: column, endLine: line, endColumn: end))]
+        }
         if let code = Self.plainCodeSpan(text) {
             // The range of a code span leaves out the backticks.
             let end = column + code.utf8.count
@@ -92,6 +97,21 @@ public struct MarkdownParser: Sendable {
             return false
         }
         return text.utf8.allSatisfy { $0 >= 0x80 || plainBytes[Int($0)] }
+    }
+
+    /// Whether `text` is plain text ending in a letter or digit, then one `*` (a required field's
+    /// name), which libcmark reads as one text node: the `*` opens no emphasis.
+    static func isPlainTextWithRequiredMark(_ text: String) -> Bool {
+        let bytes = text.utf8
+        guard bytes.count > 1, bytes.last == .asterisk else { return false }
+        let head = String(decoding: Array(bytes.dropLast()), as: UTF8.self)
+        guard let before = head.utf8.last else { return false }
+        return isAlphanumeric(before) && isPlainText(head)
+    }
+
+    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        ((byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z"))
+            || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
     }
 
     /// The content of `text` when it is one code span around plain text, such as `` `remote-80` ``.
@@ -147,4 +167,5 @@ public struct MarkdownParser: Sendable {
 extension UInt8 {
     fileprivate static let space = UInt8(ascii: " ")
     fileprivate static let backtick = UInt8(ascii: "`")
+    fileprivate static let asterisk = UInt8(ascii: "*")
 }

@@ -14,6 +14,7 @@ import Testing
         "> quote", "***", "---", "===", "x\u{2028}y", "tab\there", "a\u{0}b", "\\|", "a & b", "a < b", "a > b",
         "`remote-80`", "`a b`", "` a`", "`a `", "` `", "``", "`é`", "`x` y", "`a`b`", "``a``", "`a\\`", "`*x*`",
         "\u{301}starts with a combining mark", "`\u{301}x`", "x\u{301}",
+        "Connection name*", "A*", "a1*", "x *", "**", "a**", "*a*", "a.*", "é*", "Name (opt)*", "a*b*", "_a*",
     ]
 
     @Test(arguments: cells)
@@ -39,6 +40,8 @@ import Testing
         #expect(MarkdownParser.isPlainText("Panel retry team mapping record"))
         #expect(!MarkdownParser.isPlainText("`attachment-32`"))
         #expect(MarkdownParser.plainCodeSpan("`attachment-32`") == "attachment-32")
+        #expect(MarkdownParser.isPlainTextWithRequiredMark("Connection name*"))
+        #expect(!MarkdownParser.isPlainTextWithRequiredMark("a **b*"))
         #expect(!MarkdownParser.isPlainText("a *b*"))
     }
 }

@@ -4,6 +4,7 @@
 public enum Slug {
     /// The GitHub-style slug of `text`: lowercased, punctuation dropped, spaces to hyphens.
     public static func make(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiSlug(text) }
         var slug = ""
         for character in text.lowercased() {
             if character.isLetter || character.isNumber || character == "-" || character == "_" {
@@ -13,6 +14,24 @@ public enum Slug {
             }
         }
         return slug
+    }
+
+    /// ``make(_:)`` by bytes for ASCII text, where a letter or digit is one byte and lowercasing
+    /// changes only `A` to `Z`.
+    private static func asciiSlug(_ text: String) -> String {
+        var slug: [UInt8] = []
+        slug.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            let lower = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+            let isLetter = lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")
+            let isDigit = lower >= UInt8(ascii: "0") && lower <= UInt8(ascii: "9")
+            if isLetter || isDigit || lower == UInt8(ascii: "-") || lower == UInt8(ascii: "_") {
+                slug.append(lower)
+            } else if lower == UInt8(ascii: " ") {
+                slug.append(UInt8(ascii: "-"))
+            }
+        }
+        return String(decoding: slug, as: UTF8.self)
     }
 
     /// Slugs made unique in order of use: `a`, `a-1`, `a-2`.

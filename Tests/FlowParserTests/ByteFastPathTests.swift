@@ -36,6 +36,23 @@ import Testing
         #expect(text.trimmingSpaces == Self.referenceTrimmingSpaces(text), "\(text.debugDescription)")
     }
 
+    @Test(arguments: texts + ["What's next?", "Schritt 2: Übersicht", "Set_up -- THE  thing!", "A\r\nB", "x\u{301}y"])
+    func slugsAreMadeAsByCharacters(text: String) {
+        #expect(Slug.make(text) == Self.referenceSlug(text), "\(text.debugDescription)")
+    }
+
+    private static func referenceSlug(_ text: String) -> String {
+        var slug = ""
+        for character in text.lowercased() {
+            if character.isLetter || character.isNumber || character == "-" || character == "_" {
+                slug.append(character)
+            } else if character == " " {
+                slug.append("-")
+            }
+        }
+        return slug
+    }
+
     private static func referenceHasScheme(_ destination: String) -> Bool {
         guard let colon = destination.firstIndex(of: ":") else { return false }
         let scheme = destination[..<colon]

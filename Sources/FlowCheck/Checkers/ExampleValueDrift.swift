@@ -28,7 +28,9 @@ public struct ExampleValueDrift: Checker {
         let flow = facts.flow
         var first: [String: Example] = [:]
         var found: [Diagnostic] = []
-        for example in facts.steps.flatMap(examples) {
+        // Only screens and field tables have examples; most steps have neither.
+        let steps = facts.steps.filter { $0.elements.contains { $0.isScreen || $0.isFieldTable } }
+        for example in steps.flatMap(examples) {
             let key = example.field.nameKey
             guard let earlier = first[key] else {
                 first[key] = example

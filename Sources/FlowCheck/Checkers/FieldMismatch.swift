@@ -18,6 +18,10 @@ public struct FieldMismatch: Checker {
         context.facts(of: content).flatMap { facts in
             let flow = facts.flow
             return facts.steps.flatMap { step -> [Diagnostic] in
+                // Most steps have neither; look before collecting anything.
+                guard step.elements.contains(where: \.isScreen), step.elements.contains(where: \.isFieldTable) else {
+                    return []
+                }
                 let screens = step.elements.compactMap { if case .screen(let screen) = $0 { screen } else { nil } }
                 guard let table = step.fieldTable, !screens.isEmpty else { return [] }
                 return compare(table, screens, file: flow.source)
@@ -88,5 +92,17 @@ public struct FieldMismatch: Checker {
             )
         }
         return found
+    }
+}
+
+extension StepElement {
+    /// Whether the element is a screen.
+    var isScreen: Bool {
+        if case .screen = self { true } else { false }
+    }
+
+    /// Whether the element is a field table.
+    var isFieldTable: Bool {
+        if case .fieldTable = self { true } else { false }
     }
 }

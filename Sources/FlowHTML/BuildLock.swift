@@ -63,7 +63,7 @@ public final class BuildLock: Sendable {
         }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             let failure = errno
-            let holder = readPID(descriptor)
+            let holder = failure == EWOULDBLOCK ? holderPID(descriptor) : nil
             close(descriptor)
             if failure == EWOULDBLOCK { throw BuildLockError.busy(output: output.path, pid: holder) }
             throw BuildLockError.unavailable(
@@ -87,6 +87,19 @@ public final class BuildLock: Sendable {
             close(descriptor)
             descriptor = -1
         }
+    }
+
+    /// The process id of the build holding the lock, as it writes it in the lock file.
+    ///
+    /// The holder writes its id just after taking the lock, so a build that arrives in between
+    /// reads nothing, or the id of an earlier build that has ended; it reads again for up to
+    /// half a second until the file names a running process.
+    private static func holderPID(_ descriptor: Int32) -> Int32? {
+        for _ in 0..<50 {
+            if let pid = readPID(descriptor), kill(pid, 0) == 0 || errno == EPERM { return pid }
+            usleep(10_000)
+        }
+        return readPID(descriptor)
     }
 
     /// The process id written in the lock file, if any.

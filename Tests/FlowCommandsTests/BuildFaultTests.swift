@@ -193,4 +193,23 @@ import Testing
         let result = try await BuildAction(contentURL: content, outputURL: site, options: .init()).perform()
         #expect(result.didWrite)
     }
+
+    @Test func aBusyLockNamesItsHolderEvenBeforeTheHolderWroteItsID() throws {
+        let root = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let site = root.appendingPathComponent("site")
+        let lock = try BuildLock.acquire(for: site)
+        defer { lock.release() }
+        // The file still names an earlier build that has ended; the holder writes its id a moment later.
+        @Sendable func overwriteLockFile(with text: String) throws {
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: lock.path))
+            defer { try? handle.close() }
+            try handle.truncate(atOffset: 0)
+            try handle.write(contentsOf: Data(text.utf8))
+        }
+        try overwriteLockFile(with: "2147483646\n")
+        let ownID = "\(getpid())\n"
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.1) { try? overwriteLockFile(with: ownID) }
+        #expect(throws: BuildLockError.busy(output: site.path, pid: getpid())) { try BuildLock.acquire(for: site) }
+    }
 }

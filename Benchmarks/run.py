@@ -50,6 +50,12 @@ TOOLS = [
 if os.environ.get("BENCH_SKIP_HUGO") == "1":
     TOOLS = [tool for tool in TOOLS if tool[0] != "hugo"]
 REBUILD = next(tool for tool in TOOLS if tool[0] == "flowdoc build (1 page changed)")
+DISCARDED = {
+    "floor": [f"{work}/floor-out"],
+    "flowdoc export": [f"{work}/export.json"],
+    "flowdoc build (cold)": [f"{work}/site-cold"],
+    "hugo": [f"{work}/hugo-out"],
+}
 
 
 def run(command):
@@ -75,6 +81,9 @@ def main():
         for name, prepare, command in TOOLS:
             prepare(round_number)
             samples[name].append(run(command))
+            # Untimed: outputs nothing reads again are removed at once, so that 100,000 pages fit on tmpfs.
+            for leftover in DISCARDED.get(name, []):
+                fresh(leftover) if os.path.isdir(leftover) else os.remove(leftover)
         print(f"round {round_number}/{repetitions} done", file=sys.stderr)
     with open(edited, "w") as file:
         file.write(original)

@@ -27,12 +27,15 @@ enum FlowGraphSVG {
                     edges.insert(Edge(from: flow.id, to: target.id, isChoice: false))
                 }
             }
-            for step in flow.steps {
-                for option in step.choice?.options ?? [] {
-                    if let link = option.link, let target = context.linkedFlow(link, in: flow), target.kind == .flow,
-                        target.id != flow.id
-                    {
-                        edges.insert(Edge(from: flow.id, to: target.id, isChoice: true))
+            for case .procedure(let procedure) in flow.body {
+                for step in procedure.steps {
+                    for option in step.choice?.options ?? [] {
+                        if let link = option.link, let target = context.linkedFlow(link, in: flow),
+                            target.kind == .flow,
+                            target.id != flow.id
+                        {
+                            edges.insert(Edge(from: flow.id, to: target.id, isChoice: true))
+                        }
                     }
                 }
             }

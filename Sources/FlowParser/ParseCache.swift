@@ -1,5 +1,5 @@
 import FlowCore
-public import FlowModel
+import FlowModel
 import Synchronization
 
 /// Parse results kept from one load of a content folder to the next, so that only the pages

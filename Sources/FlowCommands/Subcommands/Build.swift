@@ -91,7 +91,6 @@ extension FlowdocCommand {
                 configPath: config
             )
             action.incremental = incremental
-            action.keepsContentUntilExit = true
             if let progress {
                 action.progress = { done, total in progress.update(done: done, total: total) }
             }

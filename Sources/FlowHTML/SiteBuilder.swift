@@ -82,13 +82,18 @@ public struct SiteBuilder: Sendable {
                         var entries: [BuildCache.Entry] = []
                         var rendered = 0
                         var part = try FlowsJSONAssembler.PartWriter(chunk: chunkIndex, in: staging)
-                        for (offset, flow) in chunk.enumerated() {
-                            try Task.checkCancellation()
-                            let result = try build(flow, prepared, previous, staging, into: &entries)
-                            try part.append(result.json, isFirst: start + offset == 0)
-                            if result.rendered { rendered += 1 }
-                            let count = done.value.add(1, ordering: .relaxed).newValue
-                            progress?(count, flows.count)
+                        do {
+                            for (offset, flow) in chunk.enumerated() {
+                                try Task.checkCancellation()
+                                let result = try build(flow, prepared, previous, staging, into: &entries)
+                                try part.append(result.json, isFirst: start + offset == 0)
+                                if result.rendered { rendered += 1 }
+                                let count = done.value.add(1, ordering: .relaxed).newValue
+                                progress?(count, flows.count)
+                            }
+                        } catch {
+                            try? part.close()
+                            throw error
                         }
                         try part.close()
                         return (entries, rendered)

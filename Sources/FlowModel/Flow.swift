@@ -11,21 +11,82 @@ public struct Flow: Sendable, Hashable, Codable {
         case flow, overview
     }
 
+    /// The page's fields, shared by its copies until one of them changes (copy-on-write).
+    ///
+    /// Pages are copied often (dictionary lookups, loops over the site in every rule and
+    /// renderer); with the fields behind one reference, a copy costs one reference count
+    /// instead of one for each string and array of the page.
+    var storage: Storage
+
     /// The stable identifier: front matter `id`, else the path below the content folder without `.md`.
-    public var id: String
+    public var id: String {
+        get { storage.fields.id }
+        _modify {
+            makeUnique()
+            yield &storage.fields.id
+        }
+    }
     /// The path of the page relative to the content folder, with `/` separators.
-    public var source: String
-    public var kind: Kind
-    public var title: String
+    public var source: String {
+        get { storage.fields.source }
+        _modify {
+            makeUnique()
+            yield &storage.fields.source
+        }
+    }
+    public var kind: Kind {
+        get { storage.fields.kind }
+        _modify {
+            makeUnique()
+            yield &storage.fields.kind
+        }
+    }
+    public var title: String {
+        get { storage.fields.title }
+        _modify {
+            makeUnique()
+            yield &storage.fields.title
+        }
+    }
     /// Where the title was written (the `#` heading or the front matter `title`).
-    public var titleRange: SourceRange?
+    public var titleRange: SourceRange? {
+        get { storage.fields.titleRange }
+        _modify {
+            makeUnique()
+            yield &storage.fields.titleRange
+        }
+    }
     /// One sentence for listings and search.
-    public var summary: String
-    public var metadata: Metadata
+    public var summary: String {
+        get { storage.fields.summary }
+        _modify {
+            makeUnique()
+            yield &storage.fields.summary
+        }
+    }
+    public var metadata: Metadata {
+        get { storage.fields.metadata }
+        _modify {
+            makeUnique()
+            yield &storage.fields.metadata
+        }
+    }
     /// The page's content in source order, without the title heading and front matter.
-    public var body: [PageElement]
+    public var body: [PageElement] {
+        get { storage.fields.body }
+        _modify {
+            makeUnique()
+            yield &storage.fields.body
+        }
+    }
     /// The flows that follow, from front matter `next` and the "What's next" section.
-    public var next: [NextLink]
+    public var next: [NextLink] {
+        get { storage.fields.next }
+        _modify {
+            makeUnique()
+            yield &storage.fields.next
+        }
+    }
 
     public init(
         id: String,
@@ -38,15 +99,19 @@ public struct Flow: Sendable, Hashable, Codable {
         body: [PageElement],
         next: [NextLink]
     ) {
-        self.id = id
-        self.source = source
-        self.kind = kind
-        self.title = title
-        self.titleRange = titleRange
-        self.summary = summary
-        self.metadata = metadata
-        self.body = body
-        self.next = next
+        storage = Storage(
+            Fields(
+                id: id,
+                source: source,
+                kind: kind,
+                title: title,
+                titleRange: titleRange,
+                summary: summary,
+                metadata: metadata,
+                body: body,
+                next: next
+            )
+        )
     }
 
     /// The procedures of the page, in source order.

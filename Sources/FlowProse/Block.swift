@@ -3,24 +3,25 @@ public import FlowCore
 /// A block of Markdown prose, converted from libcmark's tree into plain Swift values.
 ///
 /// The set of blocks is closed: adding a case breaks every `switch` over it, which is how the
-/// HTML renderer and the parser learn about a new construct at compile time.
-public indirect enum Block: Sendable, Hashable, Codable {
+/// HTML renderer and the parser learn about a new construct at compile time. Paragraphs, headings,
+/// lists and breaks are stored in their array; the rarer, larger cases are boxed (`indirect`).
+public enum Block: Sendable, Hashable, Codable {
     /// A paragraph: `Hello *world*` becomes `<p>Hello <em>world</em></p>`.
     case paragraph(Paragraph)
     /// An ATX or setext heading of level 1 to 6.
     case heading(Heading)
     /// A block quote and the blocks inside it.
-    case blockQuote(BlockQuote)
+    indirect case blockQuote(BlockQuote)
     /// A bullet or ordered list.
     case list(ListBlock)
     /// A fenced or indented code block.
-    case codeBlock(CodeBlock)
+    indirect case codeBlock(CodeBlock)
     /// A block of raw HTML, kept verbatim; the safe renderer leaves it out.
-    case htmlBlock(HTMLBlock)
+    indirect case htmlBlock(HTMLBlock)
     /// A thematic break (`---`).
     case thematicBreak(SourceRange?)
     /// A GFM pipe table.
-    case table(Table)
+    indirect case table(Table)
 
     /// The source range of the block.
     public var range: SourceRange? {

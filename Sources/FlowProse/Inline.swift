@@ -1,7 +1,10 @@
 public import FlowCore
 
 /// Inline Markdown content.
-public indirect enum Inline: Sendable, Hashable, Codable {
+///
+/// Only links and images are boxed (`indirect`): the other cases are stored in their array,
+/// which saves an allocation and a reference count for each text run and code span.
+public enum Inline: Sendable, Hashable, Codable {
     /// Literal text, entities already decoded.
     case text(String, SourceRange?)
     /// A line ending inside a paragraph; rendered as a newline.
@@ -14,8 +17,8 @@ public indirect enum Inline: Sendable, Hashable, Codable {
     case html(String, SourceRange?)
     case emphasis([Inline], SourceRange?)
     case strong([Inline], SourceRange?)
-    case link(Link)
-    case image(Link)
+    indirect case link(Link)
+    indirect case image(Link)
 
     /// A link or image: where it points and what it shows.
     public struct Link: Sendable, Hashable, Codable {

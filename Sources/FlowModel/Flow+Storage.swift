@@ -1,0 +1,51 @@
+import FlowCore
+import FlowProse
+
+extension Flow {
+    /// The stored fields of a page; their names are the keys of its `Codable` form.
+    struct Fields: Sendable, Hashable, Codable {
+        var id: String
+        var source: String
+        var kind: Kind
+        var title: String
+        var titleRange: SourceRange?
+        var summary: String
+        var metadata: Metadata
+        var body: [PageElement]
+        var next: [NextLink]
+    }
+
+    /// The box the fields live in.
+    ///
+    /// It is only changed through a unique reference (``makeUnique()``), so sharing it
+    /// between tasks is safe; for the same reason its accesses need no run-time exclusivity
+    /// checks, which cost a sixth of a build.
+    final class Storage: @unchecked Sendable {
+        @exclusivity(unchecked) var fields: Fields
+
+        init(_ fields: Fields) {
+            self.fields = fields
+        }
+    }
+
+    /// Gives this copy its own box before a field changes.
+    mutating func makeUnique() {
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+    }
+
+    public static func == (lhs: Flow, rhs: Flow) -> Bool {
+        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        storage.fields.hash(into: &hasher)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        storage = Storage(try Fields(from: decoder))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try storage.fields.encode(to: encoder)
+    }
+}

@@ -64,11 +64,11 @@ final class DependencyTrace: Sendable {
         case .href(let destination, let allowsFlowID):
             context.href(destination, in: flow, allowsFlowID: allowsFlowID)
         case .linkedFlow(let destination, let allowsFlowID):
-            listing(context.linkedFlow(destination, in: flow, allowsFlowID: allowsFlowID))
+            context.listing(at: context.linkedIndex(destination, in: flow, allowsFlowID: allowsFlowID))
         case .neighbors:
-            listing(context.neighbors(of: flow))
+            context.neighborListing(of: flow)
         case .overview(let source):
-            listing(context.overview(atSource: source))
+            context.overviewListing(atSource: source)
         }
     }
 
@@ -82,9 +82,9 @@ final class DependencyTrace: Sendable {
         return fields.joined(separator: "\u{1}")
     }
 
-    /// The listings of the flows before and after a page.
-    static func listing(_ neighbors: (previous: Flow?, next: Flow?)) -> String {
-        listing(neighbors.previous) + "\u{2}" + listing(neighbors.next)
+    /// The listings of the flows before and after a page, given their listings.
+    static func neighborListing(previous: String, next: String) -> String {
+        previous + "\u{2}" + next
     }
 }
 

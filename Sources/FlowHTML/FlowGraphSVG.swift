@@ -20,21 +20,21 @@ enum FlowGraphSVG {
         var edges: Set<Edge> = []
         for flow in context.readingOrder {
             for link in flow.next {
-                if let target = context.linkedFlow(link.destination, in: flow, allowsFlowID: true),
-                    target.kind == .flow,
-                    target.id != flow.id
+                if let target = context.linkedIndex(link.destination, in: flow, allowsFlowID: true),
+                    context.published[target].kind == .flow,
+                    context.published[target].id != flow.id
                 {
-                    edges.insert(Edge(from: flow.id, to: target.id, isChoice: false))
+                    edges.insert(Edge(from: flow.id, to: context.published[target].id, isChoice: false))
                 }
             }
             for case .procedure(let procedure) in flow.body {
                 for step in procedure.steps {
                     for option in step.choice?.options ?? [] {
-                        if let link = option.link, let target = context.linkedFlow(link, in: flow),
-                            target.kind == .flow,
-                            target.id != flow.id
+                        if let link = option.link, let target = context.linkedIndex(link, in: flow),
+                            context.published[target].kind == .flow,
+                            context.published[target].id != flow.id
                         {
-                            edges.insert(Edge(from: flow.id, to: target.id, isChoice: true))
+                            edges.insert(Edge(from: flow.id, to: context.published[target].id, isChoice: true))
                         }
                     }
                 }

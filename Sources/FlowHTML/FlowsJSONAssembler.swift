@@ -9,12 +9,11 @@ import Foundation
 
 /// Writes `flows.json` from the JSON of each flow, in pieces written by the build's tasks.
 ///
-/// `flows.json` holds exactly the per-flow documents, indented four more spaces, in path order
-/// (``FlowJSON/ExportDocumentStream``). Each task of a build appends the flows of its chunk to a
+/// `flows.json` holds exactly the per-flow documents, in path order (``FlowJSON/ExportDocumentStream``). Each task of a build appends the flows of its chunk to a
 /// part file as it writes their `json/<id>.json`; at the end the parts are joined in chunk order
 /// and removed. Encoding every flow a second time, or reading every file back at the end, cost a
 /// tenth and then a twentieth of a build on one core; joining parts is one copy. A test compares
-/// the result with ``FlowJSON/FlowJSONExporter/export(_:)``.
+/// the result with ``FlowJSON/FlowJSONExporter/export(_:layout:)``.
 enum FlowsJSONAssembler {
     /// The part file of chunk `index`, in the staging folder's root; removed before the site is swapped in.
     static func partPath(_ index: Int) -> String { ".flows-json-part-\(index)" }
@@ -32,7 +31,7 @@ enum FlowsJSONAssembler {
         /// Appends the JSON of one flow; `isFirst` for the first flow of the whole document.
         mutating func append(_ json: Data, isFirst: Bool) throws {
             buffer.removeAll(keepingCapacity: true)
-            ExportDocumentStream.appendFlow(json, isFirst: isFirst, to: &buffer)
+            ExportDocumentStream.appendFlow(json, isFirst: isFirst, layout: SiteGenerator.jsonLayout, to: &buffer)
             try file.append(buffer)
         }
 
@@ -53,7 +52,7 @@ enum FlowsJSONAssembler {
     ///   - staging: The folder being built.
     /// - Throws: ``SiteWriterError`` for a part that can't be read or a failed write.
     static func join(partCount: Int, flowCount: Int, exporter: FlowJSONExporter, in staging: SiteStaging) throws {
-        let frame = try ExportDocumentStream.frame(generator: exporter.generator)
+        let frame = try ExportDocumentStream.frame(generator: exporter.generator, layout: SiteGenerator.jsonLayout)
         let output = try staging.open("flows.json")
         defer { output.close() }
         try output.append(flowCount == 0 ? frame.empty : frame.opening)

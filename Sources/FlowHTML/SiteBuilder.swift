@@ -56,10 +56,12 @@ public struct SiteBuilder: Sendable {
     /// - Throws: ``SiteWriterError``, ``ThemeError``, an encoding or a write error; the previous
     ///   output is then untouched.
     public func build(progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) async throws -> Report {
-        let prepared = try generator.prepare()
         let key = buildKey()
-        let previous = incremental ? BuildCache.load(for: writer.output, key: key) : BuildCache(key: key)
+        // The previous build's manifest is read while the site context is prepared.
+        async let loadedCache = incremental ? BuildCache.load(for: writer.output, key: key) : BuildCache(key: key)
+        let prepared = try generator.prepare()
         let staging = try writer.begin()
+        let previous = await loadedCache
         let flows = prepared.context.published
         do {
             let pagePaths = flows.flatMap { [SitePaths.page(forFlowID: $0.id), SitePaths.json(forFlowID: $0.id)] }

@@ -11,10 +11,12 @@ struct SiteContext: Sendable {
     let resolver: LinkResolver
     /// The published pages, in path order.
     let published: [Flow]
-    /// The published pages by id.
-    let flowsByID: [String: Flow]
-    /// The published pages by source path.
-    let flowsBySource: [String: Flow]
+    /// The position in ``published`` of each page, by id.
+    private let publishedIndexByID: [String: Int]
+    /// The position in ``published`` of each page, by source path.
+    private let publishedIndexBySource: [String: Int]
+    /// What a page may show of each published page (``DependencyTrace/listing(_:)``), in ``published`` order.
+    private let listings: [String]
     /// The published pages of kind flow, in the order the home page lists them.
     let readingOrder: [Flow]
     /// The position of each flow of ``readingOrder``, by id.
@@ -26,8 +28,15 @@ struct SiteContext: Sendable {
         self.resolver = LinkResolver(content: content)
         let published = content.publishedFlows
         self.published = published
-        self.flowsByID = Dictionary(published.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        self.flowsBySource = Dictionary(published.map { ($0.source, $0) }, uniquingKeysWith: { first, _ in first })
+        self.publishedIndexByID = Dictionary(
+            published.indices.map { (published[$0].id, $0) },
+            uniquingKeysWith: { first, _ in first }
+        )
+        self.publishedIndexBySource = Dictionary(
+            published.indices.map { (published[$0].source, $0) },
+            uniquingKeysWith: { first, _ in first }
+        )
+        self.listings = published.map { DependencyTrace.listing($0) }
         let readingOrder = FlowGrouping.groups(of: published).flatMap(\.flows)
         self.readingOrder = readingOrder
         self.readingPosition = Dictionary(
@@ -59,18 +68,36 @@ struct SiteContext: Sendable {
         return href
     }
 
+    /// The published page with this id, if any.
+    func flow(id: String) -> Flow? {
+        publishedIndexByID[id].map { published[$0] }
+    }
+
     /// The published flow a link points at, if it points at one.
     func linkedFlow(_ destination: String, in flow: Flow, allowsFlowID: Bool = false, trace: DependencyTrace? = nil)
         -> Flow?
     {
-        var linked: Flow?
-        if case .flow(let id, _) = resolver.resolve(destination, from: flow.source, allowsFlowID: allowsFlowID) {
-            linked = flowsByID[id]
-        }
-        if let trace {
-            trace.record(.linkedFlow(destination, allowsFlowID: allowsFlowID), answer: DependencyTrace.listing(linked))
-        }
-        return linked
+        let index = linkedIndex(destination, in: flow, allowsFlowID: allowsFlowID)
+        if let trace { trace.record(.linkedFlow(destination, allowsFlowID: allowsFlowID), answer: listing(at: index)) }
+        return index.map { published[$0] }
+    }
+
+    /// The position in ``published`` of the page a link points at, if it points at one:
+    /// ``linkedFlow(_:in:allowsFlowID:trace:)`` without copying the page.
+    func linkedIndex(_ destination: String, in flow: Flow, allowsFlowID: Bool = false) -> Int? {
+        guard case .flow(let id, _) = resolver.resolve(destination, from: flow.source, allowsFlowID: allowsFlowID)
+        else { return nil }
+        return publishedIndexByID[id]
+    }
+
+    /// ``DependencyTrace/listing(_:)`` of the published page at `index`, kept from the start of the build.
+    func listing(at index: Int?) -> String {
+        index.map { listings[$0] } ?? DependencyTrace.listing(nil)
+    }
+
+    /// ``DependencyTrace/listing(_:)`` of the page with this id, kept from the start of the build.
+    func listing(ofID id: String) -> String {
+        listing(at: publishedIndexByID[id])
     }
 
     /// The flows before and after `flow` in reading order.
@@ -82,15 +109,34 @@ struct SiteContext: Sendable {
                 position + 1 < readingOrder.count ? readingOrder[position + 1] : nil
             )
         }
-        if let trace { trace.record(.neighbors, answer: DependencyTrace.listing(neighbors)) }
+        if let trace { trace.record(.neighbors, answer: neighborListing(of: flow)) }
         return neighbors
     }
 
+    /// The listings of the flows before and after `flow` in reading order
+    /// (``DependencyTrace/neighborListing(previous:next:)``).
+    func neighborListing(of flow: Flow) -> String {
+        let position = readingPosition[flow.id]
+        let previous = position.flatMap { $0 > 0 ? readingOrder[$0 - 1].id : nil }
+        let next = position.flatMap { $0 + 1 < readingOrder.count ? readingOrder[$0 + 1].id : nil }
+        return DependencyTrace.neighborListing(
+            previous: previous.map(listing(ofID:)) ?? DependencyTrace.listing(nil),
+            next: next.map(listing(ofID:)) ?? DependencyTrace.listing(nil)
+        )
+    }
+}
+
+extension SiteContext {
     /// The published page at `source` (an overview `index.md`), if any.
     func overview(atSource source: String, trace: DependencyTrace? = nil) -> Flow? {
-        let overview = flowsBySource[source]
-        if let trace { trace.record(.overview(source: source), answer: DependencyTrace.listing(overview)) }
-        return overview
+        let index = publishedIndexBySource[source]
+        if let trace { trace.record(.overview(source: source), answer: listing(at: index)) }
+        return index.map { published[$0] }
+    }
+
+    /// ``DependencyTrace/listing(_:)`` of the published page at `source`, if any.
+    func overviewListing(atSource source: String) -> String {
+        listing(at: publishedIndexBySource[source])
     }
 
     /// A safe prose renderer whose links are resolved for `flow`'s page.

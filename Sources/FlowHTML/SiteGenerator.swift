@@ -51,9 +51,14 @@ public struct SiteGenerator: Sendable {
         files += try aggregateFiles(prepared)
         var published = content
         published.flows = prepared.context.published
-        files.append(SiteFile(path: "flows.json", contents: .data(try prepared.exporter.export(published))))
+        let flowsJSON = try prepared.exporter.export(published, layout: Self.jsonLayout)
+        files.append(SiteFile(path: "flows.json", contents: .data(flowsJSON)))
         return files.sorted { $0.path < $1.path }
     }
+
+    /// The spacing of the site's JSON (`flows.json`, `json/<id>.json`): compact, since programs
+    /// read it and browsers download it; `flowdoc export` writes the same values pretty-printed.
+    static let jsonLayout = JSONLayout.compact
 
     /// What every file of one build shares: the parsed templates, the site context and the exporter.
     struct Prepared: Sendable {
@@ -63,7 +68,7 @@ public struct SiteGenerator: Sendable {
 
         /// The JSON of one flow (`json/<id>.json`).
         func json(of flow: Flow) throws -> Data {
-            try exporter.exportFlow(flow, resolver: context.resolver)
+            try exporter.exportFlow(flow, resolver: context.resolver, layout: SiteGenerator.jsonLayout)
         }
     }
 
@@ -93,7 +98,7 @@ public struct SiteGenerator: Sendable {
     func aggregateFiles(_ prepared: Prepared) throws -> [SiteFile] {
         let context = prepared.context
         var files: [SiteFile] = []
-        if context.flowsByID["index"] == nil {
+        if context.flow(id: "index") == nil {
             files.append(.text("index.html", try prepared.pages.homeWithoutIndex()))
         }
         files.append(.text("404.html", try prepared.pages.notFoundPage()))

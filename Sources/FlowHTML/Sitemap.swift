@@ -10,7 +10,7 @@ enum Sitemap {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         xml += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for path in paths.sorted() {
-            let flow = path.hasSuffix(".html") ? context.flowsByID[String(path.dropLast(5))] : nil
+            let flow = path.hasSuffix(".html") ? context.flow(id: String(path.dropLast(5))) : nil
             xml += "  <url>\n    <loc>\(escape(context.options.publicURL(path)))</loc>\n"
             if let updated = flow?.metadata.updated, isDate(updated) {
                 xml += "    <lastmod>\(updated)</lastmod>\n"

@@ -4,9 +4,10 @@ public import Foundation
 
 /// Writes an export document piece by piece, so that the whole document is never in memory.
 ///
-/// The document's bytes are exactly those of ``FlowJSONExporter/export(_:)``: the opening of
-/// the document, then each flow's own JSON (``FlowJSONExporter/exportFlow(_:resolver:)``) indented
-/// by four spaces and separated by commas, then the rest of the document. A test compares the two.
+/// The document's bytes are exactly those of ``FlowJSONExporter/export(_:layout:)``: the opening of
+/// the document, then each flow's own JSON (``FlowJSONExporter/exportFlow(_:resolver:layout:)``),
+/// indented by four spaces when pretty, and separated by commas, then the rest of the document.
+/// A test compares the two.
 public enum ExportDocumentStream {
     /// What surrounds the flows of a document.
     public struct Frame: Sendable {
@@ -18,31 +19,45 @@ public enum ExportDocumentStream {
         public var empty: [UInt8]
     }
 
-    /// The frame of the document that `generator` writes.
+    /// The frame of the document that `generator` writes, spaced as `layout` says.
     ///
     /// - Throws: An encoding error.
-    public static func frame(generator: ExportDocument.Generator) throws -> Frame {
+    public static func frame(generator: ExportDocument.Generator, layout: JSONLayout = .pretty) throws -> Frame {
         let document = ExportDocument(
             formatVersion: ExportDocument.currentFormatVersion,
             generator: generator,
             flows: []
         )
-        let empty = [UInt8](try FlowJSONExporter.encode(document))
-        // `flows` sorts first, and the encoder writes an empty array as `[`, a blank line and `]`.
-        let opening = Array("{\n  \"flows\" : [\n".utf8)
+        let empty = [UInt8](try FlowJSONExporter.encode(document, layout: layout))
+        // `flows` sorts first, and the pretty encoder writes an empty array as `[`, a blank line and `]`.
+        let opening = Array((layout == .pretty ? "{\n  \"flows\" : [\n" : "{\"flows\":[").utf8)
         precondition(empty.starts(with: opening), "the export document no longer starts with its flows")
         return Frame(opening: opening, closing: Array(empty[opening.count...]), empty: empty)
     }
 
-    /// Appends one flow of the document: the comma before it unless it is the first, then its JSON indented.
+    /// Appends one flow of the document: the comma before it unless it is the first, then its
+    /// JSON, indented when pretty.
     ///
     /// - Parameters:
-    ///   - json: The flow's JSON, as ``FlowJSONExporter/exportFlow(_:resolver:)`` writes it.
+    ///   - json: The flow's JSON, as ``FlowJSONExporter/exportFlow(_:resolver:layout:)`` writes it
+    ///     with the same `layout`.
     ///   - isFirst: Whether the flow is the document's first.
+    ///   - layout: The spacing of the document.
     ///   - buffer: The bytes to append to.
-    public static func appendFlow(_ json: Data, isFirst: Bool, to buffer: inout [UInt8]) {
-        if !isFirst { buffer += [UInt8(ascii: ","), newline] }
-        indent(json, into: &buffer)
+    public static func appendFlow(_ json: Data, isFirst: Bool, layout: JSONLayout = .pretty, to buffer: inout [UInt8]) {
+        switch layout {
+        case .pretty:
+            if !isFirst { buffer += [UInt8(ascii: ","), newline] }
+            indent(json, into: &buffer)
+        case .compact:
+            if !isFirst { buffer.append(UInt8(ascii: ",")) }
+            json.withUnsafeBytes { bytes in
+                // Compact JSON has no line break but the final one.
+                var end = bytes.count
+                while end > 0, bytes[end - 1] == newline { end -= 1 }
+                buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[..<end]))
+            }
+        }
     }
 
     /// Writes the document of `flowCount` flows whose JSON texts `flowJSON` gives, in order.
@@ -50,7 +65,8 @@ public enum ExportDocumentStream {
     /// - Parameters:
     ///   - generator: The generator recorded in the document.
     ///   - flowCount: The number of flows.
-    ///   - flowJSON: The JSON of the flow at an index, as ``FlowJSONExporter/exportFlow(_:resolver:)`` writes it.
+    ///   - flowJSON: The JSON of the flow at an index, as ``FlowJSONExporter/exportFlow(_:resolver:layout:)``
+    ///     writes it pretty.
     ///   - output: Receives the document's bytes in order.
     /// - Throws: What `flowJSON` or `output` throws.
     public static func write(
@@ -96,7 +112,7 @@ public enum ExportDocumentStream {
 
 extension FlowJSONExporter {
     /// Writes the export document of `content` to `output` piece by piece, encoding the flows on
-    /// every core a batch at a time; the bytes are those of ``export(_:)``.
+    /// every core a batch at a time; the bytes are those of ``export(_:layout:)``, pretty.
     ///
     /// - Parameters:
     ///   - content: The flows to export, drafts included.

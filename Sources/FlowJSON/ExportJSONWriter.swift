@@ -1,9 +1,10 @@
 import FlowCore
 import Foundation
 
-/// Writes the export types as pretty-printed JSON with the exact bytes of `JSONEncoder` with
+/// Writes the export types as JSON with the exact bytes of `JSONEncoder` with
 /// `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]` (two-space indentation, `"key" : value`,
-/// empty containers as `[\n\n<indent>]`), without going through `Encodable`.
+/// empty containers as `[\n\n<indent>]`), or without `.prettyPrinted` for ``JSONLayout/compact``,
+/// without going through `Encodable`.
 ///
 /// Foundation's encoder boxes every value, casts it dynamically and sorts the keys of every object:
 /// it was most of `flowdoc export` and an eighth of a build. Keys here are written in the order
@@ -14,25 +15,27 @@ import Foundation
 /// characters other than tab, line feed and carriage return, DEL, U+2028 or U+2029.
 struct ExportJSONWriter {
     private(set) var bytes: [UInt8] = []
+    private let layout: JSONLayout
     private var depth = 0
     /// Whether the container being written has no member yet; one entry per open container.
     private var isEmpty: [Bool] = []
     private(set) var failed = false
 
-    init(reservingCapacity capacity: Int = 16_384) {
+    init(layout: JSONLayout, reservingCapacity capacity: Int = 16_384) {
+        self.layout = layout
         bytes.reserveCapacity(capacity)
     }
 
     // MARK: Documents
 
-    static func encode(_ document: ExportDocument) -> Data? {
-        var writer = ExportJSONWriter(reservingCapacity: document.flows.count * 32_768 + 256)
+    static func encode(_ document: ExportDocument, layout: JSONLayout) -> Data? {
+        var writer = ExportJSONWriter(layout: layout, reservingCapacity: document.flows.count * 32_768 + 256)
         writer.write(document)
         return writer.finish()
     }
 
-    static func encode(_ flow: ExportFlow) -> Data? {
-        var writer = ExportJSONWriter()
+    static func encode(_ flow: ExportFlow, layout: JSONLayout) -> Data? {
+        var writer = ExportJSONWriter(layout: layout)
         writer.write(flow)
         return writer.finish()
     }
@@ -227,6 +230,7 @@ struct ExportJSONWriter {
     // MARK: Structure
 
     private mutating func newline() {
+        guard layout == .pretty else { return }
         bytes.append(UInt8(ascii: "\n"))
         for _ in 0..<depth { bytes.append(UInt8(ascii: " ")); bytes.append(UInt8(ascii: " ")) }
     }
@@ -239,7 +243,7 @@ struct ExportJSONWriter {
 
     private mutating func close(_ bracket: UInt8) {
         depth -= 1
-        if isEmpty.removeLast() { bytes.append(UInt8(ascii: "\n")) }
+        if isEmpty.removeLast(), layout == .pretty { bytes.append(UInt8(ascii: "\n")) }
         newline()
         bytes.append(bracket)
     }
@@ -273,7 +277,11 @@ struct ExportJSONWriter {
         separate()
         bytes.append(UInt8(ascii: "\""))
         name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: " "), UInt8(ascii: ":"), UInt8(ascii: " ")])
+        if layout == .pretty {
+            bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: " "), UInt8(ascii: ":"), UInt8(ascii: " ")])
+        } else {
+            bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+        }
         value(&self)
     }
 

@@ -27,9 +27,9 @@ public struct FlowJSONExporter: Sendable {
         )
     }
 
-    /// The export JSON of `content`, pretty-printed with sorted keys and a final newline.
-    public func export(_ content: ContentSet) throws -> Data {
-        try Self.encode(document(for: content))
+    /// The export JSON of `content`, with sorted keys and a final newline; pretty-printed unless `layout` says otherwise.
+    public func export(_ content: ContentSet, layout: JSONLayout = .pretty) throws -> Data {
+        try Self.encode(document(for: content), layout: layout)
     }
 
     /// The JSON of a single flow, shaped like one element of `flows`.
@@ -40,22 +40,26 @@ public struct FlowJSONExporter: Sendable {
     /// The JSON of a single flow, with a resolver built once for the whole content set.
     ///
     /// Use this when exporting many flows: ``exportFlow(_:in:)`` builds a resolver per call.
-    public func exportFlow(_ flow: Flow, resolver: LinkResolver) throws -> Data {
-        try Self.encode(export(flow, resolver: resolver))
+    public func exportFlow(_ flow: Flow, resolver: LinkResolver, layout: JSONLayout = .pretty) throws -> Data {
+        try Self.encode(export(flow, resolver: resolver), layout: layout)
     }
 
-    /// Encodes `value` the way every flowdoc JSON file is written.
-    public static func encode(_ value: some Encodable) throws -> Data {
+    /// Encodes `value` the way every flowdoc JSON file is written: sorted keys, slashes as they
+    /// are, a final newline, and the spacing of `layout`.
+    public static func encode(_ value: some Encodable, layout: JSONLayout = .pretty) throws -> Data {
         // The export types have a writer of their own that gives the encoder's bytes much faster.
-        if let flow = value as? ExportFlow, let data = ExportJSONWriter.encode(flow) { return data }
-        if let document = value as? ExportDocument, let data = ExportJSONWriter.encode(document) { return data }
-        return try encodeWithFoundation(value)
+        if let flow = value as? ExportFlow, let data = ExportJSONWriter.encode(flow, layout: layout) { return data }
+        if let document = value as? ExportDocument, let data = ExportJSONWriter.encode(document, layout: layout) {
+            return data
+        }
+        return try encodeWithFoundation(value, layout: layout)
     }
 
-    /// Encodes `value` with Foundation's `JSONEncoder`, the reference for ``encode(_:)``'s bytes.
-    public static func encodeWithFoundation(_ value: some Encodable) throws -> Data {
+    /// Encodes `value` with Foundation's `JSONEncoder`, the reference for ``encode(_:layout:)``'s bytes.
+    public static func encodeWithFoundation(_ value: some Encodable, layout: JSONLayout = .pretty) throws -> Data {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        if layout == .pretty { encoder.outputFormatting.insert(.prettyPrinted) }
         var data = try encoder.encode(value)
         data.append(UInt8(ascii: "\n"))
         return data

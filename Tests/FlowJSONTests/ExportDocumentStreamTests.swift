@@ -37,6 +37,23 @@ import Testing
         #expect(throws: Full.self) { try FlowJSONExporter(version: "test").write(content) { _ in throw Full() } }
     }
 
+    @Test(arguments: ["content", "Tests/Fixtures/xss/content"])
+    func compactPiecesMakeTheCompactDocument(folder: String) async throws {
+        let content = try await ContentLoader().load(from: Fixtures.packageRoot.appendingPathComponent(folder))
+        let exporter = FlowJSONExporter(version: "test")
+        let frame = try ExportDocumentStream.frame(generator: exporter.generator, layout: .compact)
+        let resolver = LinkResolver(content: content)
+        var joined = frame.opening
+        for (index, flow) in content.flows.enumerated() {
+            let json = try exporter.exportFlow(flow, resolver: resolver, layout: .compact)
+            ExportDocumentStream.appendFlow(json, isFirst: index == 0, layout: .compact, to: &joined)
+        }
+        joined += frame.closing
+        #expect(Data(joined) == (try exporter.export(content, layout: .compact)))
+        let empty = ContentSet(flows: [], assets: [], product: nil, diagnostics: [])
+        #expect(Data(frame.empty) == (try exporter.export(empty, layout: .compact)))
+    }
+
     private func expectSameBytes(_ content: ContentSet) throws {
         let exporter = FlowJSONExporter(version: "test")
         var streamed: [UInt8] = []

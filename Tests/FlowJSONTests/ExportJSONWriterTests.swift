@@ -7,18 +7,39 @@ import Testing
 
 @testable import FlowJSON
 
-/// `FlowJSONExporter.encode` writes the export types by hand; its bytes must be the encoder's.
+/// `FlowJSONExporter.encode` writes the export types by hand; its bytes must be the encoder's,
+/// pretty and compact.
 @Suite struct ExportJSONWriterTests {
+    static let layouts: [JSONLayout] = [.pretty, .compact]
+
     func assertSameBytes(_ folder: URL) async throws {
         let content = try await ContentLoader().load(from: folder)
         let exporter = FlowJSONExporter(version: "test")
         let document = exporter.document(for: content)
-        let fast = try FlowJSONExporter.encode(document)
-        let reference = try FlowJSONExporter.encodeWithFoundation(document)
-        #expect(fast == reference)
-        for flow in document.flows {
-            #expect(try FlowJSONExporter.encode(flow) == FlowJSONExporter.encodeWithFoundation(flow), "\(flow.id)")
+        for layout in Self.layouts {
+            let fast = try FlowJSONExporter.encode(document, layout: layout)
+            let reference = try FlowJSONExporter.encodeWithFoundation(document, layout: layout)
+            #expect(fast == reference, "\(layout)")
+            for flow in document.flows {
+                #expect(
+                    try FlowJSONExporter.encode(flow, layout: layout)
+                        == FlowJSONExporter.encodeWithFoundation(flow, layout: layout),
+                    "\(flow.id) \(layout)"
+                )
+            }
         }
+    }
+
+    @Test func compactJSONHasTheValuesOfThePrettyOne() async throws {
+        let content = try await ContentLoader().load(from: Fixtures.url("seed/content"))
+        let exporter = FlowJSONExporter(version: "test")
+        let pretty = try exporter.export(content)
+        let compact = try exporter.export(content, layout: .compact)
+        #expect(compact.count < pretty.count * 3 / 4)
+        #expect(!compact.dropLast().contains(UInt8(ascii: "\n")))
+        let decoder = JSONDecoder()
+        let values = try decoder.decode(ExportDocument.self, from: compact)
+        #expect(try values == decoder.decode(ExportDocument.self, from: pretty))
     }
 
     @Test func seedFixtureMatchesTheEncoder() async throws {
@@ -81,14 +102,19 @@ import Testing
             next: [.init(destination: "b.md", text: "B", flow: nil, position: range)],
             position: nil
         )
-        #expect(try FlowJSONExporter.encode(flow) == FlowJSONExporter.encodeWithFoundation(flow))
         let document = ExportDocument(
             formatVersion: "1.0",
             generator: .init(name: "flowdoc", version: "1"),
             flows: [flow, flow]
         )
-        #expect(try FlowJSONExporter.encode(document) == FlowJSONExporter.encodeWithFoundation(document))
         let empty = ExportDocument(formatVersion: "1.0", generator: .init(name: "flowdoc", version: "1"), flows: [])
-        #expect(try FlowJSONExporter.encode(empty) == FlowJSONExporter.encodeWithFoundation(empty))
+        for layout in Self.layouts {
+            let flowJSON = try FlowJSONExporter.encode(flow, layout: layout)
+            #expect(try flowJSON == FlowJSONExporter.encodeWithFoundation(flow, layout: layout), "\(layout)")
+            let documentJSON = try FlowJSONExporter.encode(document, layout: layout)
+            #expect(try documentJSON == FlowJSONExporter.encodeWithFoundation(document, layout: layout), "\(layout)")
+            let emptyJSON = try FlowJSONExporter.encode(empty, layout: layout)
+            #expect(try emptyJSON == FlowJSONExporter.encodeWithFoundation(empty, layout: layout), "\(layout)")
+        }
     }
 }

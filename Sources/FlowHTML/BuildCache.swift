@@ -1,3 +1,4 @@
+import Dispatch
 import FlowCore
 import Foundation
 
@@ -41,21 +42,47 @@ struct BuildCache: Sendable {
             let marker = markerIdentity(of: output)
         else { return cache }
         let text = String(decoding: data, as: UTF8.self)
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: true)[...]
-        guard lines.popFirst() == Substring(formatLine),
-            lines.popFirst() == Substring("key \(StableHasherHex.hex(key))"),
-            lines.popFirst() == Substring("marker \(marker)")
+        // Split by bytes: every field is escaped, so a line break byte always ends a line.
+        let lines = text.utf8.split(separator: UInt8(ascii: "\n")).map { Substring($0) }
+        guard lines.count >= 3, lines[0] == Substring(formatLine),
+            lines[1] == Substring("key \(StableHasherHex.hex(key))"),
+            lines[2] == Substring("marker \(marker)")
         else { return cache }
-        for line in lines {
-            let fields = line.split(separator: "\t", maxSplits: 3, omittingEmptySubsequences: false)
-            guard fields.count == 4, let digest = UInt64(fields[1], radix: 16),
-                let answers = UInt64(fields[2], radix: 16)
-            else { return BuildCache(key: key) }
-            let queries = fields[3].split(separator: "\u{1E}").compactMap(DependencyTrace.Query.init(encoded:))
-            let path = DependencyTrace.Query.unescape(fields[0])
-            cache.entries[path] = Entry(path: path, sourceDigest: digest, answers: answers, queries: queries)
+        // Decoding the questions is most of the reading: it runs on every core, a slice of lines each.
+        let entryLines = lines[3...]
+        let sliceSize = 512
+        var slices = [[Entry]?](repeating: [], count: (entryLines.count + sliceSize - 1) / sliceSize)
+        slices.withUnsafeMutableBufferPointer { buffer in
+            // Each iteration writes only its own element of the buffer.
+            nonisolated(unsafe) let slices = buffer
+            DispatchQueue.concurrentPerform(iterations: slices.count) { index in
+                let start = entryLines.startIndex + index * sliceSize
+                slices[index] = entries(of: entryLines[start..<min(start + sliceSize, entryLines.endIndex)])
+            }
+        }
+        for slice in slices {
+            guard let slice else { return BuildCache(key: key) }
+            for entry in slice { cache.entries[entry.path] = entry }
         }
         return cache
+    }
+
+    /// The entries of manifest lines; `nil` when one of them is malformed.
+    private static func entries(of lines: ArraySlice<Substring>) -> [Entry]? {
+        var entries: [Entry] = []
+        entries.reserveCapacity(lines.count)
+        for line in lines {
+            let fields = line.utf8.split(separator: UInt8(ascii: "\t"), maxSplits: 3, omittingEmptySubsequences: false)
+                .map { Substring($0) }
+            guard fields.count == 4, let digest = UInt64(fields[1], radix: 16),
+                let answers = UInt64(fields[2], radix: 16)
+            else { return nil }
+            let queries = fields[3].utf8.split(separator: 0x1E).map { Substring($0) }
+                .compactMap(DependencyTrace.Query.init(encoded:))
+            let path = DependencyTrace.Query.unescape(fields[0])
+            entries.append(Entry(path: path, sourceDigest: digest, answers: answers, queries: queries))
+        }
+        return entries
     }
 
     /// Removes the manifest of `output`, before the output changes.

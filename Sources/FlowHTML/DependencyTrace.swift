@@ -102,18 +102,31 @@ extension DependencyTrace.Query {
     }
 
     /// Reads a query written by ``encoded``; `nil` for anything else.
+    ///
+    /// Works on bytes: the kind letter, the flag and the separators are ASCII, and the argument
+    /// holds no separator (``escape(_:)``).
     init?(encoded: Substring) {
-        let fields = encoded.split(separator: "\u{1F}", maxSplits: 2, omittingEmptySubsequences: false)
-        let argument = fields.count == 3 ? Self.unescape(fields[2]) : ""
-        let allows = fields.count == 3 && fields[1] == "1"
-        switch fields.first {
-        case "h" where fields.count == 3: self = .href(argument, allowsFlowID: allows)
-        case "l" where fields.count == 3: self = .linkedFlow(argument, allowsFlowID: allows)
-        case "n": self = .neighbors
-        case "o" where fields.count == 3: self = .overview(source: argument)
+        let bytes = encoded.utf8
+        guard let kind = bytes.first else { return nil }
+        if kind == UInt8(ascii: "n") {
+            guard bytes.count == 1 || bytes.dropFirst().first == Self.separator else { return nil }
+            self = .neighbors
+            return
+        }
+        let head = Array(bytes.prefix(4))
+        guard head.count == 4, head[1] == Self.separator, head[3] == Self.separator else { return nil }
+        let argument = Self.unescape(Substring(bytes.dropFirst(4)))
+        let allows = head[2] == UInt8(ascii: "1")
+        switch kind {
+        case UInt8(ascii: "h"): self = .href(argument, allowsFlowID: allows)
+        case UInt8(ascii: "l"): self = .linkedFlow(argument, allowsFlowID: allows)
+        case UInt8(ascii: "o"): self = .overview(source: argument)
         default: return nil
         }
     }
+
+    /// The byte between the fields of an encoded query (U+001F).
+    private static let separator: UInt8 = 0x1F
 
     /// `text` with `%`, tab, line breaks and the separators U+001E and U+001F percent-escaped.
     static func escape(_ text: String) -> String {
@@ -136,7 +149,7 @@ extension DependencyTrace.Query {
 
     /// Undoes ``escape(_:)``.
     static func unescape(_ text: Substring) -> String {
-        guard text.contains("%") else { return String(text) }
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return String(text) }
         return String(text)
             .replacingOccurrences(of: "%09", with: "\t").replacingOccurrences(of: "%0A", with: "\n")
             .replacingOccurrences(of: "%0D", with: "\r").replacingOccurrences(of: "%1F", with: "\u{1F}")

@@ -1,3 +1,4 @@
+import Dispatch
 import FlowCore
 import FlowModel
 
@@ -15,32 +16,40 @@ enum FlowGraphSVG {
 
     static let nodeWidth = 230, nodeHeight = 58, columnGap = 90, rowGap = 22, margin = 16
 
-    /// The edges between published flows, sorted.
+    /// The edges between published flows, sorted; the links of the flows are resolved on every core.
     static func edges(in context: SiteContext) -> [Edge] {
-        var edges: Set<Edge> = []
-        for flow in context.readingOrder {
-            for link in flow.next {
-                if let target = context.linkedIndex(link.destination, in: flow, allowsFlowID: true),
-                    context.published[target].kind == .flow,
-                    context.published[target].id != flow.id
-                {
-                    edges.insert(Edge(from: flow.id, to: context.published[target].id, isChoice: false))
-                }
+        let flows = context.readingOrder
+        var edgesByFlow = [[Edge]](repeating: [], count: flows.count)
+        edgesByFlow.withUnsafeMutableBufferPointer { buffer in
+            // Each iteration writes only its own element of the buffer.
+            nonisolated(unsafe) let edgesByFlow = buffer
+            DispatchQueue.concurrentPerform(iterations: flows.count) { index in
+                edgesByFlow[index] = edges(from: flows[index], in: context)
             }
-            for case .procedure(let procedure) in flow.body {
-                for step in procedure.steps {
-                    for option in step.choice?.options ?? [] {
-                        if let link = option.link, let target = context.linkedIndex(link, in: flow),
-                            context.published[target].kind == .flow,
-                            context.published[target].id != flow.id
-                        {
-                            edges.insert(Edge(from: flow.id, to: context.published[target].id, isChoice: true))
-                        }
-                    }
+        }
+        let unique = Set(edgesByFlow.joined())
+        return unique.sorted { ($0.from, $0.to, $0.isChoice ? 1 : 0) < ($1.from, $1.to, $1.isChoice ? 1 : 0) }
+    }
+
+    /// The edges that leave `flow`: its next links and its choices that lead to another published flow.
+    private static func edges(from flow: Flow, in context: SiteContext) -> [Edge] {
+        var edges: [Edge] = []
+        func add(_ target: Int?, isChoice: Bool) {
+            guard let target, context.published[target].kind == .flow, context.published[target].id != flow.id
+            else { return }
+            edges.append(Edge(from: flow.id, to: context.published[target].id, isChoice: isChoice))
+        }
+        for link in flow.next {
+            add(context.linkedIndex(link.destination, in: flow, allowsFlowID: true), isChoice: false)
+        }
+        for case .procedure(let procedure) in flow.body {
+            for step in procedure.steps {
+                for option in step.choice?.options ?? [] {
+                    if let link = option.link { add(context.linkedIndex(link, in: flow), isChoice: true) }
                 }
             }
         }
-        return edges.sorted { ($0.from, $0.to, $0.isChoice ? 1 : 0) < ($1.from, $1.to, $1.isChoice ? 1 : 0) }
+        return edges
     }
 
     static func svg(for context: SiteContext) -> String {

@@ -71,12 +71,14 @@ public struct SiteBuilder: Sendable {
             let chunkSize = max(16, flows.count / (ProcessInfo.processInfo.activeProcessorCount * 8))
             let (entries, rendered) = try await withThrowingTaskGroup(of: ([BuildCache.Entry], Int).self) { group in
                 // The files about the whole site are generated beside the pages, not before them.
-                group.addTask {
-                    let aggregates = try generator.aggregateFiles(prepared)
-                    try staging.makeFolders(for: aggregates.map(\.path))
-                    for file in aggregates { try staging.write(file) }
-                    aggregateCount.value.store(aggregates.count, ordering: .relaxed)
-                    return ([], 0)
+                for job in generator.aggregateJobs(prepared) {
+                    group.addTask {
+                        let aggregates = try job()
+                        try staging.makeFolders(for: aggregates.map(\.path))
+                        for file in aggregates { try staging.write(file) }
+                        aggregateCount.value.add(aggregates.count, ordering: .relaxed)
+                        return ([], 0)
+                    }
                 }
                 for (chunkIndex, start) in stride(from: 0, to: flows.count, by: chunkSize).enumerated() {
                     let chunk = flows[start..<min(start + chunkSize, flows.count)]

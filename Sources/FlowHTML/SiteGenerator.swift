@@ -96,22 +96,33 @@ public struct SiteGenerator: Sendable {
     /// no `index.md`, 404, graph, search, sitemap, search index, assets, schema and images
     /// (`flows.json` aside: ``FlowsJSONAssembler`` writes it from the per-flow files).
     func aggregateFiles(_ prepared: Prepared) throws -> [SiteFile] {
+        try aggregateJobs(prepared).flatMap { try $0() }
+    }
+
+    /// ``aggregateFiles(_:)`` as independent jobs, so that a build runs them side by side:
+    /// the graph alone takes as long as all the others together.
+    func aggregateJobs(_ prepared: Prepared) -> [@Sendable () throws -> [SiteFile]] {
         let context = prepared.context
-        var files: [SiteFile] = []
-        if context.flow(id: "index") == nil {
-            files.append(.text("index.html", try prepared.pages.homeWithoutIndex()))
-        }
-        files.append(.text("404.html", try prepared.pages.notFoundPage()))
-        files.append(.text("graph.html", try prepared.pages.graphPage()))
-        files.append(.text("search.html", try prepared.pages.searchPage()))
-        files.append(.text("sitemap.xml", Sitemap.xml(for: context)))
-        files.append(.text("assets/search-index.js", SearchIndex.script(for: context)))
-        for (name, data) in theme.assets.sorted(by: { $0.key < $1.key }) {
-            files.append(SiteFile(path: "assets/" + name, contents: .data(data)))
-        }
-        files.append(SiteFile(path: ExportSchema.fileName, contents: .data(ExportSchema.data())))
-        files += imageFiles()
-        return files
+        let pages = prepared.pages
+        let generator = self
+        return [
+            { [try pages.graphPage()].map { .text("graph.html", $0) } },
+            { [.text("assets/search-index.js", SearchIndex.script(for: context))] },
+            {
+                var files: [SiteFile] = []
+                if context.flow(id: "index") == nil {
+                    files.append(.text("index.html", try pages.homeWithoutIndex()))
+                }
+                files.append(.text("404.html", try pages.notFoundPage()))
+                files.append(.text("search.html", try pages.searchPage()))
+                files.append(.text("sitemap.xml", Sitemap.xml(for: context)))
+                for (name, data) in generator.theme.assets.sorted(by: { $0.key < $1.key }) {
+                    files.append(SiteFile(path: "assets/" + name, contents: .data(data)))
+                }
+                files.append(SiteFile(path: ExportSchema.fileName, contents: .data(ExportSchema.data())))
+                return files + generator.imageFiles()
+            },
+        ]
     }
 
     /// The images of the content folder; a file whose real path leaves the folder is skipped.

@@ -34,6 +34,10 @@ public struct SiteStaging: Sendable {
                     withIntermediateDirectories: true
                 )
             } catch {
+                // Tasks of one build may create the same folder at the same time.
+                var isFolder: ObjCBool = false
+                let path = root.appendingPathComponent(folder).path
+                if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue { continue }
                 throw SiteWriterError(path: folder, reason: "can't create the folder: \(SiteWriter.reason(error))")
             }
         }

@@ -24,6 +24,28 @@ struct TableRecognizer {
     let source: SourceText
     let file: String
 
+    /// Whether `paragraph` may hold a table.
+    ///
+    /// It may when it spans lines and a line after its first could be a delimiter row: a hyphen,
+    /// and nothing but pipes, colons, hyphens, white space and block-quote markers. Most
+    /// paragraphs are ruled out by this without reading their lines into rows.
+    func mayHoldTable(_ paragraph: Paragraph) -> Bool {
+        guard let range = paragraph.range, range.end.line > range.start.line else { return false }
+        return (range.start.line + 1...range.end.line).contains { number in
+            let line = source.line(number)
+            return line.contains(UInt8(ascii: "-")) && line.allSatisfy(Self.mayBeInDelimiterRow)
+        }
+    }
+
+    private static func mayBeInDelimiterRow(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "|"), UInt8(ascii: ":"), UInt8(ascii: "-"), UInt8(ascii: ">"), UInt8(ascii: " "),
+            UInt8(ascii: "\t"), 11, 12:
+            true
+        default: false
+        }
+    }
+
     /// The blocks `paragraph` stands for: a table (and any paragraph text around it), or the paragraph itself.
     func blocks(for paragraph: Paragraph) -> [Block] {
         guard let range = paragraph.range, range.end.line > range.start.line else { return [.paragraph(paragraph)] }

@@ -96,12 +96,24 @@ struct BuildCache: Sendable {
     func save(for output: URL) {
         guard let marker = Self.markerIdentity(of: output) else { return }
         var text = "\(Self.formatLine)\nkey \(StableHasherHex.hex(key))\nmarker \(marker)\n"
-        for path in entries.keys.sorted() {
-            guard let entry = entries[path] else { continue }
-            text += DependencyTrace.Query.escape(path) + "\t" + StableHasherHex.hex(entry.sourceDigest) + "\t"
-            text += StableHasherHex.hex(entry.answers) + "\t"
-            text += entry.queries.map(\.encoded).joined(separator: "\u{1E}") + "\n"
+        // The lines are written on every core, a slice of entries each, then joined in path order.
+        let sorted = entries.values.sorted { $0.path < $1.path }
+        let sliceSize = 512
+        var slices = [String](repeating: "", count: (sorted.count + sliceSize - 1) / sliceSize)
+        slices.withUnsafeMutableBufferPointer { buffer in
+            // Each iteration writes only its own element of the buffer.
+            nonisolated(unsafe) let slices = buffer
+            DispatchQueue.concurrentPerform(iterations: slices.count) { index in
+                var lines = ""
+                for entry in sorted[index * sliceSize..<min((index + 1) * sliceSize, sorted.count)] {
+                    lines += DependencyTrace.Query.escape(entry.path) + "\t" + StableHasherHex.hex(entry.sourceDigest)
+                    lines += "\t" + StableHasherHex.hex(entry.answers) + "\t"
+                    lines += entry.queries.map(\.encoded).joined(separator: "\u{1E}") + "\n"
+                }
+                slices[index] = lines
+            }
         }
+        text += slices.joined()
         let folder = Self.folder(for: output)
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let temporary = folder.appendingPathComponent("manifest.new")

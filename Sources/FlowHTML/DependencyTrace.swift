@@ -130,8 +130,14 @@ extension DependencyTrace.Query {
 
     /// `text` with `%`, tab, line breaks and the separators U+001E and U+001F percent-escaped.
     static func escape(_ text: String) -> String {
-        let special: Set<Unicode.Scalar> = ["%", "\t", "\n", "\r", "\u{1E}", "\u{1F}"]
-        guard text.unicodeScalars.contains(where: special.contains) else { return text }
+        // Every character escaped is ASCII, so a look at the bytes tells whether there is any.
+        let isSpecial = { (byte: UInt8) in
+            switch byte {
+            case UInt8(ascii: "%"), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), 0x1E, 0x1F: true
+            default: false
+            }
+        }
+        guard text.utf8.contains(where: isSpecial) else { return text }
         var result = ""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -15,7 +15,8 @@ extension FlowdocCommand {
             discussion: """
                 Writes one page per flow at <id>.html, a home page listing the flows by product, \
                 platform and mode, a flow map, a search page, a 404 page, sitemap.xml, the assets, \
-                the images of the content folder and the JSON export (flows.json, json/<id>.json).
+                the images of the content folder and the JSON export, compact (flows.json, \
+                json/<id>.json).
 
                 The build stops without touching the output folder when the content has errors. \
                 The site is written to a temporary folder beside the output folder and swapped in \

@@ -1,5 +1,11 @@
 import Synchronization
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Keeps large values (the loaded content) alive until the process exits.
 ///
 /// Freeing a 10,000-page model takes a tenth of a second or more of `flowdoc check` and
@@ -7,9 +13,10 @@ import Synchronization
 /// Commands call ``keep(_:)``, but it keeps values only once ``enable()`` was called, which only
 /// ``FlowdocCommand/runFromCommandLine()`` does: the `flowdoc` process ends when its command does.
 /// Actions run in-process (the tests, a library user) free their values as usual, so a long-lived
-/// process never piles up models, and LeakSanitizer has nothing to report at exit. (It would report
-/// kept values as leaks: it can't follow a pointer that Swift stores with an enum's case tag in its
-/// spare bits, as it does for the cases of the model's indirect enums.)
+/// process never piles up models. A process with LeakSanitizer (an AddressSanitizer build) keeps
+/// nothing either: the leak checker would report kept values as leaks, since it can't follow a
+/// pointer that Swift stores with an enum's case tag in its spare bits, as it does for the boxed
+/// cases of the model's enums.
 enum KeepAlive {
     private struct State {
         var isEnabled = false
@@ -18,9 +25,17 @@ enum KeepAlive {
 
     private static let state = Mutex(State())
 
-    /// Makes ``keep(_:)`` keep its values from now until the process exits.
+    /// Makes ``keep(_:)`` keep its values from now until the process exits, unless a leak checker runs.
     static func enable() {
+        guard !hasLeakChecker else { return }
         state.withLock { $0.isEnabled = true }
+    }
+
+    /// Whether LeakSanitizer's runtime is in the process (it defines `__lsan_do_leak_check`).
+    static var hasLeakChecker: Bool {
+        guard let process = dlopen(nil, RTLD_NOW) else { return false }
+        defer { dlclose(process) }
+        return dlsym(process, "__lsan_do_leak_check") != nil
     }
 
     /// Keeps `value` alive until the process exits, if ``enable()`` was called; otherwise does nothing.

@@ -68,7 +68,8 @@ public struct SiteBuilder: Sendable {
             try staging.makeFolders(for: pagePaths)
             let done = SharedCounter()
             let aggregateCount = SharedCounter()
-            let chunkSize = max(16, flows.count / (ProcessInfo.processInfo.activeProcessorCount * 8))
+            // Small chunks, so that no core is left with a long last one while the other waits.
+            let chunkSize = max(16, flows.count / (ProcessInfo.processInfo.activeProcessorCount * 32))
             let (entries, rendered) = try await withThrowingTaskGroup(of: ([BuildCache.Entry], Int).self) { group in
                 // The files about the whole site are generated beside the pages, not before them.
                 for job in generator.aggregateJobs(prepared) {

@@ -15,12 +15,13 @@ public struct Flow: Sendable, Hashable, Codable {
     ///
     /// Pages are copied often (dictionary lookups, loops over the site in every rule and
     /// renderer); with the fields behind one reference, a copy costs one reference count
-    /// instead of one for each string and array of the page.
+    /// instead of one for each string and array of the page. The fields are read in place
+    /// (`_read`), so `flow.metadata.mode` copies the mode, not the whole metadata.
     var storage: Storage
 
     /// The stable identifier: front matter `id`, else the path below the content folder without `.md`.
     public var id: String {
-        get { storage.fields.id }
+        _read { yield storage.fields.id }
         _modify {
             makeUnique()
             yield &storage.fields.id
@@ -28,21 +29,21 @@ public struct Flow: Sendable, Hashable, Codable {
     }
     /// The path of the page relative to the content folder, with `/` separators.
     public var source: String {
-        get { storage.fields.source }
+        _read { yield storage.fields.source }
         _modify {
             makeUnique()
             yield &storage.fields.source
         }
     }
     public var kind: Kind {
-        get { storage.fields.kind }
+        _read { yield storage.fields.kind }
         _modify {
             makeUnique()
             yield &storage.fields.kind
         }
     }
     public var title: String {
-        get { storage.fields.title }
+        _read { yield storage.fields.title }
         _modify {
             makeUnique()
             yield &storage.fields.title
@@ -50,7 +51,7 @@ public struct Flow: Sendable, Hashable, Codable {
     }
     /// Where the title was written (the `#` heading or the front matter `title`).
     public var titleRange: SourceRange? {
-        get { storage.fields.titleRange }
+        _read { yield storage.fields.titleRange }
         _modify {
             makeUnique()
             yield &storage.fields.titleRange
@@ -58,14 +59,14 @@ public struct Flow: Sendable, Hashable, Codable {
     }
     /// One sentence for listings and search.
     public var summary: String {
-        get { storage.fields.summary }
+        _read { yield storage.fields.summary }
         _modify {
             makeUnique()
             yield &storage.fields.summary
         }
     }
     public var metadata: Metadata {
-        get { storage.fields.metadata }
+        _read { yield storage.fields.metadata }
         _modify {
             makeUnique()
             yield &storage.fields.metadata
@@ -73,7 +74,7 @@ public struct Flow: Sendable, Hashable, Codable {
     }
     /// The page's content in source order, without the title heading and front matter.
     public var body: [PageElement] {
-        get { storage.fields.body }
+        _read { yield storage.fields.body }
         _modify {
             makeUnique()
             yield &storage.fields.body
@@ -81,7 +82,7 @@ public struct Flow: Sendable, Hashable, Codable {
     }
     /// The flows that follow, from front matter `next` and the "What's next" section.
     public var next: [NextLink] {
-        get { storage.fields.next }
+        _read { yield storage.fields.next }
         _modify {
             makeUnique()
             yield &storage.fields.next

@@ -35,6 +35,9 @@ struct BuildAction {
     var incremental = true
     /// Called from any task with the pages rendered and the pages in all.
     var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
+    /// Whether the loaded content is left to the process's exit rather than freed (``KeepAlive``):
+    /// `flowdoc build` sets it; the preview server, which builds again and again, does not.
+    var keepsContentUntilExit = false
     /// Parse results kept from build to build by the preview server; `nil` parses every page.
     var parseCache: ParseCache?
 
@@ -69,6 +72,7 @@ struct BuildAction {
         )
         let loaded = try await loader.loadWithDigests(from: contentURL)
         let content = loaded.content
+        if keepsContentUntilExit { KeepAlive.keep(content) }
         let context = CheckContext(configuration: configuration, today: today)
         let diagnostics = ContentChecker().check(content, context: context)
         let pagePaths = Dictionary(

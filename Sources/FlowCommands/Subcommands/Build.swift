@@ -92,6 +92,7 @@ extension FlowdocCommand {
                 configPath: config
             )
             action.incremental = incremental
+            action.keepsContentUntilExit = true
             if let progress {
                 action.progress = { done, total in progress.update(done: done, total: total) }
             }

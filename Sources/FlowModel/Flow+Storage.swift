@@ -1,18 +1,18 @@
-import FlowCore
+public import FlowCore
 import FlowProse
 
 extension Flow {
     /// The stored fields of a page; their names are the keys of its `Codable` form.
-    struct Fields: Sendable, Hashable, Codable {
-        var id: String
-        var source: String
-        var kind: Kind
-        var title: String
-        var titleRange: SourceRange?
-        var summary: String
-        var metadata: Metadata
-        var body: [PageElement]
-        var next: [NextLink]
+    @usableFromInline struct Fields: Sendable, Hashable, Codable {
+        @usableFromInline var id: String
+        @usableFromInline var source: String
+        @usableFromInline var kind: Kind
+        @usableFromInline var title: String
+        @usableFromInline var titleRange: SourceRange?
+        @usableFromInline var summary: String
+        @usableFromInline var metadata: Metadata
+        @usableFromInline var body: [PageElement]
+        @usableFromInline var next: [NextLink]
     }
 
     /// The box the fields live in.
@@ -20,16 +20,16 @@ extension Flow {
     /// It is only changed through a unique reference (``makeUnique()``), so sharing it
     /// between tasks is safe; for the same reason its accesses need no run-time exclusivity
     /// checks, which cost a sixth of a build.
-    final class Storage: @unchecked Sendable {
-        @exclusivity(unchecked) var fields: Fields
+    @usableFromInline final class Storage: @unchecked Sendable {
+        @usableFromInline @exclusivity(unchecked) var fields: Fields
 
-        init(_ fields: Fields) {
+        @usableFromInline init(_ fields: Fields) {
             self.fields = fields
         }
     }
 
     /// Gives this copy its own box before a field changes.
-    mutating func makeUnique() {
+    @inlinable mutating func makeUnique() {
         if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
     }
 

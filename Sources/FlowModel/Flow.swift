@@ -17,10 +17,10 @@ public struct Flow: Sendable, Hashable, Codable {
     /// renderer); with the fields behind one reference, a copy costs one reference count
     /// instead of one for each string and array of the page. The fields are read in place
     /// (`_read`), so `flow.metadata.mode` copies the mode, not the whole metadata.
-    var storage: Storage
+    @usableFromInline var storage: Storage
 
     /// The stable identifier: front matter `id`, else the path below the content folder without `.md`.
-    public var id: String {
+    @inlinable public var id: String {
         _read { yield storage.fields.id }
         _modify {
             makeUnique()
@@ -28,21 +28,21 @@ public struct Flow: Sendable, Hashable, Codable {
         }
     }
     /// The path of the page relative to the content folder, with `/` separators.
-    public var source: String {
+    @inlinable public var source: String {
         _read { yield storage.fields.source }
         _modify {
             makeUnique()
             yield &storage.fields.source
         }
     }
-    public var kind: Kind {
+    @inlinable public var kind: Kind {
         _read { yield storage.fields.kind }
         _modify {
             makeUnique()
             yield &storage.fields.kind
         }
     }
-    public var title: String {
+    @inlinable public var title: String {
         _read { yield storage.fields.title }
         _modify {
             makeUnique()
@@ -50,7 +50,7 @@ public struct Flow: Sendable, Hashable, Codable {
         }
     }
     /// Where the title was written (the `#` heading or the front matter `title`).
-    public var titleRange: SourceRange? {
+    @inlinable public var titleRange: SourceRange? {
         _read { yield storage.fields.titleRange }
         _modify {
             makeUnique()
@@ -58,14 +58,14 @@ public struct Flow: Sendable, Hashable, Codable {
         }
     }
     /// One sentence for listings and search.
-    public var summary: String {
+    @inlinable public var summary: String {
         _read { yield storage.fields.summary }
         _modify {
             makeUnique()
             yield &storage.fields.summary
         }
     }
-    public var metadata: Metadata {
+    @inlinable public var metadata: Metadata {
         _read { yield storage.fields.metadata }
         _modify {
             makeUnique()
@@ -73,7 +73,7 @@ public struct Flow: Sendable, Hashable, Codable {
         }
     }
     /// The page's content in source order, without the title heading and front matter.
-    public var body: [PageElement] {
+    @inlinable public var body: [PageElement] {
         _read { yield storage.fields.body }
         _modify {
             makeUnique()
@@ -81,7 +81,7 @@ public struct Flow: Sendable, Hashable, Codable {
         }
     }
     /// The flows that follow, from front matter `next` and the "What's next" section.
-    public var next: [NextLink] {
+    @inlinable public var next: [NextLink] {
         _read { yield storage.fields.next }
         _modify {
             makeUnique()

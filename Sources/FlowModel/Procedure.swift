@@ -26,23 +26,81 @@ public struct Procedure: Sendable, Hashable, Codable {
 /// has the action `Enter`, the target `Destination instance URL` and the literal
 /// `https://example.exalate.net`.
 public struct Step: Sendable, Hashable, Codable {
+    /// The step's fields, shared by its copies until one of them changes (copy-on-write), as
+    /// ``Flow``'s are: rules and renderers copy steps (``Flow/steps``) in every loop.
+    @usableFromInline var storage: Storage
+
     /// The number the author wrote, so gaps and repeats can be reported.
-    public var number: Int
+    @inlinable public var number: Int {
+        _read { yield storage.fields.number }
+        _modify {
+            makeUnique()
+            yield &storage.fields.number
+        }
+    }
     /// The 1-based position in the procedure.
-    public var index: Int
+    @inlinable public var index: Int {
+        _read { yield storage.fields.index }
+        _modify {
+            makeUnique()
+            yield &storage.fields.index
+        }
+    }
     /// The step's permanent anchor in its page, such as `step-3`.
-    public var anchor: String
+    @inlinable public var anchor: String {
+        _read { yield storage.fields.anchor }
+        _modify {
+            makeUnique()
+            yield &storage.fields.anchor
+        }
+    }
     /// The instruction's first word when it is an action verb (`Click`, `Enter`), else `nil`.
-    public var action: String?
+    @inlinable public var action: String? {
+        _read { yield storage.fields.action }
+        _modify {
+            makeUnique()
+            yield &storage.fields.action
+        }
+    }
     /// The first paragraph of the step.
-    public var instruction: Paragraph
+    @inlinable public var instruction: Paragraph {
+        _read { yield storage.fields.instruction }
+        _modify {
+            makeUnique()
+            yield &storage.fields.instruction
+        }
+    }
     /// Each bold span of the instruction: the tab, button, field or option to act on.
-    public var targets: [UITarget]
+    @inlinable public var targets: [UITarget] {
+        _read { yield storage.fields.targets }
+        _modify {
+            makeUnique()
+            yield &storage.fields.targets
+        }
+    }
     /// Each code span of the instruction: a literal value to type.
-    public var literals: [Literal]
+    @inlinable public var literals: [Literal] {
+        _read { yield storage.fields.literals }
+        _modify {
+            makeUnique()
+            yield &storage.fields.literals
+        }
+    }
     /// Everything else in the step, in source order.
-    public var elements: [StepElement]
-    public var range: SourceRange?
+    @inlinable public var elements: [StepElement] {
+        _read { yield storage.fields.elements }
+        _modify {
+            makeUnique()
+            yield &storage.fields.elements
+        }
+    }
+    @inlinable public var range: SourceRange? {
+        _read { yield storage.fields.range }
+        _modify {
+            makeUnique()
+            yield &storage.fields.range
+        }
+    }
 
     public init(
         number: Int,
@@ -55,15 +113,19 @@ public struct Step: Sendable, Hashable, Codable {
         elements: [StepElement],
         range: SourceRange?
     ) {
-        self.number = number
-        self.index = index
-        self.anchor = anchor
-        self.action = action
-        self.instruction = instruction
-        self.targets = targets
-        self.literals = literals
-        self.elements = elements
-        self.range = range
+        storage = Storage(
+            Fields(
+                number: number,
+                index: index,
+                anchor: anchor,
+                action: action,
+                instruction: instruction,
+                targets: targets,
+                literals: literals,
+                elements: elements,
+                range: range
+            )
+        )
     }
 
     /// The instruction as plain text.

@@ -1,0 +1,48 @@
+public import FlowCore
+public import FlowProse
+
+extension Step {
+    /// The stored fields of a step; their names are the keys of its `Codable` form.
+    @usableFromInline struct Fields: Sendable, Hashable, Codable {
+        @usableFromInline var number: Int
+        @usableFromInline var index: Int
+        @usableFromInline var anchor: String
+        @usableFromInline var action: String?
+        @usableFromInline var instruction: Paragraph
+        @usableFromInline var targets: [UITarget]
+        @usableFromInline var literals: [Literal]
+        @usableFromInline var elements: [StepElement]
+        @usableFromInline var range: SourceRange?
+    }
+
+    /// The box the fields live in, changed only through a unique reference (``makeUnique()``);
+    /// see ``Flow``'s for why its accesses skip run-time exclusivity checks.
+    @usableFromInline final class Storage: @unchecked Sendable {
+        @usableFromInline @exclusivity(unchecked) var fields: Fields
+
+        @usableFromInline init(_ fields: Fields) {
+            self.fields = fields
+        }
+    }
+
+    /// Gives this copy its own box before a field changes.
+    @inlinable mutating func makeUnique() {
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+    }
+
+    public static func == (lhs: Step, rhs: Step) -> Bool {
+        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        storage.fields.hash(into: &hasher)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        storage = Storage(try Fields(from: decoder))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try storage.fields.encode(to: encoder)
+    }
+}

@@ -15,24 +15,6 @@ extension Flow {
         @usableFromInline var next: [NextLink]
     }
 
-    /// The box the fields live in.
-    ///
-    /// It is only changed through a unique reference (``makeUnique()``), so sharing it
-    /// between tasks is safe; for the same reason its accesses need no run-time exclusivity
-    /// checks, which cost a sixth of a build.
-    @usableFromInline final class Storage: @unchecked Sendable {
-        @usableFromInline @exclusivity(unchecked) var fields: Fields
-
-        @usableFromInline init(_ fields: Fields) {
-            self.fields = fields
-        }
-    }
-
-    /// Gives this copy its own box before a field changes.
-    @inlinable mutating func makeUnique() {
-        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
-    }
-
     public static func == (lhs: Flow, rhs: Flow) -> Bool {
         lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
     }
@@ -42,7 +24,7 @@ extension Flow {
     }
 
     public init(from decoder: any Decoder) throws {
-        storage = Storage(try Fields(from: decoder))
+        storage = CopyOnWriteBox(try Fields(from: decoder))
     }
 
     public func encode(to encoder: any Encoder) throws {

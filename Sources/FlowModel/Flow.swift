@@ -17,13 +17,13 @@ public struct Flow: Sendable, Hashable, Codable {
     /// renderer); with the fields behind one reference, a copy costs one reference count
     /// instead of one for each string and array of the page. The fields are read in place
     /// (`_read`), so `flow.metadata.mode` copies the mode, not the whole metadata.
-    @usableFromInline var storage: Storage
+    @usableFromInline var storage: CopyOnWriteBox<Fields>
 
     /// The stable identifier: front matter `id`, else the path below the content folder without `.md`.
     @inlinable public var id: String {
         _read { yield storage.fields.id }
         _modify {
-            makeUnique()
+            CopyOnWriteBox.makeUnique(&storage)
             yield &storage.fields.id
         }
     }
@@ -31,21 +31,21 @@ public struct Flow: Sendable, Hashable, Codable {
     @inlinable public var source: String {
         _read { yield storage.fields.source }
         _modify {
-            makeUnique()
+            CopyOnWriteBox.makeUnique(&storage)
             yield &storage.fields.source
         }
     }
     @inlinable public var kind: Kind {
         _read { yield storage.fields.kind }
         _modify {
-            makeUnique()
+            CopyOnWriteBox.makeUnique(&storage)
             yield &storage.fields.kind
         }
     }
     @inlinable public var title: String {
         _read { yield storage.fields.title }
         _modify {
-            makeUnique()
+            CopyOnWriteBox.makeUnique(&storage)
             yield &storage.fields.title
         }
     }
@@ -53,7 +53,7 @@ public struct Flow: Sendable, Hashable, Codable {
     @inlinable public var titleRange: SourceRange? {
         _read { yield storage.fields.titleRange }
         _modify {
-            makeUnique()
+            CopyOnWriteBox.makeUnique(&storage)
             yield &storage.fields.titleRange
         }
     }
@@ -61,14 +61,14 @@ public struct Flow: Sendable, Hashable, Codable {
     @inlinable public var summary: String {
         _read { yield storage.fields.summary }
         _modify {
-            makeUnique()
+            CopyOnWriteBox.makeUnique(&storage)
             yield &storage.fields.summary
         }
     }
     @inlinable public var metadata: Metadata {
         _read { yield storage.fields.metadata }
         _modify {
-            makeUnique()
+            CopyOnWriteBox.makeUnique(&storage)
             yield &storage.fields.metadata
         }
     }
@@ -76,7 +76,7 @@ public struct Flow: Sendable, Hashable, Codable {
     @inlinable public var body: [PageElement] {
         _read { yield storage.fields.body }
         _modify {
-            makeUnique()
+            CopyOnWriteBox.makeUnique(&storage)
             yield &storage.fields.body
         }
     }
@@ -84,7 +84,7 @@ public struct Flow: Sendable, Hashable, Codable {
     @inlinable public var next: [NextLink] {
         _read { yield storage.fields.next }
         _modify {
-            makeUnique()
+            CopyOnWriteBox.makeUnique(&storage)
             yield &storage.fields.next
         }
     }
@@ -100,7 +100,7 @@ public struct Flow: Sendable, Hashable, Codable {
         body: [PageElement],
         next: [NextLink]
     ) {
-        storage = Storage(
+        storage = CopyOnWriteBox(
             Fields(
                 id: id,
                 source: source,

@@ -28,13 +28,13 @@ public struct Procedure: Sendable, Hashable, Codable {
 public struct Step: Sendable, Hashable, Codable {
     /// The step's fields, shared by its copies until one of them changes (copy-on-write), as
     /// ``Flow``'s are: rules and renderers copy steps (``Flow/steps``) in every loop.
-    @usableFromInline var storage: Storage
+    @usableFromInline var storage: CopyOnWriteBox<Fields>
 
     /// The number the author wrote, so gaps and repeats can be reported.
     @inlinable public var number: Int {
         _read { yield storage.fields.number }
         _modify {
-            makeUnique()
+            CopyOnWriteBox.makeUnique(&storage)
             yield &storage.fields.number
         }
     }
@@ -42,7 +42,7 @@ public struct Step: Sendable, Hashable, Codable {
     @inlinable public var index: Int {
         _read { yield storage.fields.index }
         _modify {
-            makeUnique()
+            CopyOnWriteBox.makeUnique(&storage)
             yield &storage.fields.index
         }
     }
@@ -50,7 +50,7 @@ public struct Step: Sendable, Hashable, Codable {
     @inlinable public var anchor: String {
         _read { yield storage.fields.anchor }
         _modify {
-            makeUnique()
+            CopyOnWriteBox.makeUnique(&storage)
             yield &storage.fields.anchor
         }
     }
@@ -58,7 +58,7 @@ public struct Step: Sendable, Hashable, Codable {
     @inlinable public var action: String? {
         _read { yield storage.fields.action }
         _modify {
-            makeUnique()
+            CopyOnWriteBox.makeUnique(&storage)
             yield &storage.fields.action
         }
     }
@@ -66,7 +66,7 @@ public struct Step: Sendable, Hashable, Codable {
     @inlinable public var instruction: Paragraph {
         _read { yield storage.fields.instruction }
         _modify {
-            makeUnique()
+            CopyOnWriteBox.makeUnique(&storage)
             yield &storage.fields.instruction
         }
     }
@@ -74,7 +74,7 @@ public struct Step: Sendable, Hashable, Codable {
     @inlinable public var targets: [UITarget] {
         _read { yield storage.fields.targets }
         _modify {
-            makeUnique()
+            CopyOnWriteBox.makeUnique(&storage)
             yield &storage.fields.targets
         }
     }
@@ -82,7 +82,7 @@ public struct Step: Sendable, Hashable, Codable {
     @inlinable public var literals: [Literal] {
         _read { yield storage.fields.literals }
         _modify {
-            makeUnique()
+            CopyOnWriteBox.makeUnique(&storage)
             yield &storage.fields.literals
         }
     }
@@ -90,14 +90,14 @@ public struct Step: Sendable, Hashable, Codable {
     @inlinable public var elements: [StepElement] {
         _read { yield storage.fields.elements }
         _modify {
-            makeUnique()
+            CopyOnWriteBox.makeUnique(&storage)
             yield &storage.fields.elements
         }
     }
     @inlinable public var range: SourceRange? {
         _read { yield storage.fields.range }
         _modify {
-            makeUnique()
+            CopyOnWriteBox.makeUnique(&storage)
             yield &storage.fields.range
         }
     }
@@ -113,7 +113,7 @@ public struct Step: Sendable, Hashable, Codable {
         elements: [StepElement],
         range: SourceRange?
     ) {
-        storage = Storage(
+        storage = CopyOnWriteBox(
             Fields(
                 number: number,
                 index: index,

@@ -15,21 +15,6 @@ extension Step {
         @usableFromInline var range: SourceRange?
     }
 
-    /// The box the fields live in, changed only through a unique reference (``makeUnique()``);
-    /// see ``Flow``'s for why its accesses skip run-time exclusivity checks.
-    @usableFromInline final class Storage: @unchecked Sendable {
-        @usableFromInline @exclusivity(unchecked) var fields: Fields
-
-        @usableFromInline init(_ fields: Fields) {
-            self.fields = fields
-        }
-    }
-
-    /// Gives this copy its own box before a field changes.
-    @inlinable mutating func makeUnique() {
-        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
-    }
-
     public static func == (lhs: Step, rhs: Step) -> Bool {
         lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
     }
@@ -39,7 +24,7 @@ extension Step {
     }
 
     public init(from decoder: any Decoder) throws {
-        storage = Storage(try Fields(from: decoder))
+        storage = CopyOnWriteBox(try Fields(from: decoder))
     }
 
     public func encode(to encoder: any Encoder) throws {

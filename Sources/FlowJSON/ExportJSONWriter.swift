@@ -14,12 +14,15 @@ import Foundation
 /// the encoder: front-matter metadata values (user keys and numbers), and strings with control
 /// characters other than tab, line feed and carriage return, DEL, U+2028 or U+2029.
 struct ExportJSONWriter {
-    private(set) var bytes: [UInt8] = []
-    private let layout: JSONLayout
-    private var depth = 0
+    /// The JSON written so far.
+    var bytes: [UInt8] = []
+    let layout: JSONLayout
+    /// How many containers are open (`ExportJSONWriter+Syntax.swift` writes them).
+    var depth = 0
     /// Whether the container being written has no member yet; one entry per open container.
-    private var isEmpty: [Bool] = []
-    private(set) var failed = false
+    var isEmpty: [Bool] = []
+    /// Whether a value came up that only the encoder writes right; ``finish()`` then gives `nil`.
+    var failed = false
 
     init(layout: JSONLayout, reservingCapacity capacity: Int = 16_384) {
         self.layout = layout
@@ -225,109 +228,5 @@ struct ExportJSONWriter {
                 $0.key("line") { $0.int(range.start.line) }
             }
         }
-    }
-
-    // MARK: Structure
-
-    private mutating func newline() {
-        guard layout == .pretty else { return }
-        bytes.append(UInt8(ascii: "\n"))
-        for _ in 0..<depth { bytes.append(UInt8(ascii: " ")); bytes.append(UInt8(ascii: " ")) }
-    }
-
-    private mutating func open(_ bracket: UInt8) {
-        bytes.append(bracket)
-        depth += 1
-        isEmpty.append(true)
-    }
-
-    private mutating func close(_ bracket: UInt8) {
-        depth -= 1
-        if isEmpty.removeLast(), layout == .pretty { bytes.append(UInt8(ascii: "\n")) }
-        newline()
-        bytes.append(bracket)
-    }
-
-    /// Starts a member or element: the comma after the previous one, a new line, the indentation.
-    private mutating func separate() {
-        if isEmpty[isEmpty.count - 1] {
-            isEmpty[isEmpty.count - 1] = false
-        } else {
-            bytes.append(UInt8(ascii: ","))
-        }
-        newline()
-    }
-
-    private mutating func object(_ members: (inout ExportJSONWriter) -> Void) {
-        open(UInt8(ascii: "{"))
-        members(&self)
-        close(UInt8(ascii: "}"))
-    }
-
-    private mutating func array<Element>(_ elements: [Element], _ write: (inout ExportJSONWriter, Element) -> Void) {
-        open(UInt8(ascii: "["))
-        for element in elements {
-            separate()
-            write(&self, element)
-        }
-        close(UInt8(ascii: "]"))
-    }
-
-    private mutating func key(_ name: StaticString, _ value: (inout ExportJSONWriter) -> Void) {
-        separate()
-        bytes.append(UInt8(ascii: "\""))
-        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        if layout == .pretty {
-            bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: " "), UInt8(ascii: ":"), UInt8(ascii: " ")])
-        } else {
-            bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
-        }
-        value(&self)
-    }
-
-    // MARK: Values
-
-    private mutating func bool(_ value: Bool) {
-        bytes.append(contentsOf: value ? Array("true".utf8) : Array("false".utf8))
-    }
-
-    private mutating func int(_ value: Int) {
-        bytes.append(contentsOf: String(value).utf8)
-    }
-
-    private mutating func string(_ value: String) {
-        var value = value
-        bytes.append(UInt8(ascii: "\""))
-        value.withUTF8 { utf8 in
-            // Runs of bytes written as they are are copied whole.
-            var runStart = 0
-            let count = utf8.count
-            for index in 0..<count {
-                let escaped: UInt8
-                switch utf8[index] {
-                case UInt8(ascii: "\""): escaped = UInt8(ascii: "\"")
-                case UInt8(ascii: "\\"): escaped = UInt8(ascii: "\\")
-                case UInt8(ascii: "\n"): escaped = UInt8(ascii: "n")
-                case UInt8(ascii: "\r"): escaped = UInt8(ascii: "r")
-                case UInt8(ascii: "\t"): escaped = UInt8(ascii: "t")
-                case 0..<0x20, 0x7F:
-                    failed = true
-                    continue
-                case 0xE2:
-                    // U+2028 and U+2029 (E2 80 A8, E2 80 A9): left to the encoder.
-                    if index + 2 < count, utf8[index + 1] == 0x80, utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9 {
-                        failed = true
-                    }
-                    continue
-                default: continue
-                }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-                bytes.append(UInt8(ascii: "\\"))
-                bytes.append(escaped)
-                runStart = index + 1
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
-        }
-        bytes.append(UInt8(ascii: "\""))
     }
 }

@@ -106,7 +106,7 @@ public struct SiteGenerator: Sendable {
         let pages = prepared.pages
         let generator = self
         return [
-            { [try pages.graphPage()].map { .text("graph.html", $0) } },
+            { [.text("graph.html", try pages.graphPage())] },
             { [.text("assets/search-index.js", SearchIndex.script(for: context))] },
             {
                 var files: [SiteFile] = []

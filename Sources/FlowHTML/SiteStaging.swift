@@ -127,9 +127,29 @@ public struct SiteStaging: Sendable {
         try? FileManager.default.removeItem(at: root)
     }
 
-    private static func checkRelative(_ path: String) throws {
-        let parts = path.split(separator: "/")
-        guard !parts.isEmpty, !parts.contains(".."), !parts.contains("."), !path.hasPrefix("/") else {
+    /// Refuses a path that is empty, absolute, or has a `.` or `..` component.
+    ///
+    /// Components are split on the byte `/`, as the file system splits them: split by
+    /// characters, `../\u{301}x` was one component (the combining mark joins the slash).
+    static func checkRelative(_ path: String) throws {
+        let slash = UInt8(ascii: "/")
+        var isSafe = path.utf8.first.map { $0 != slash } ?? false
+        var length = 0
+        var dots = 0
+        var components = 0
+        for byte in path.utf8 where isSafe {
+            if byte == slash {
+                if length > 0 { components += 1 }
+                isSafe = !(length > 0 && length == dots && length <= 2)
+                length = 0
+                dots = 0
+            } else {
+                length += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+            }
+        }
+        if length > 0 { components += 1 }
+        guard isSafe, components > 0, !(length > 0 && length == dots && length <= 2) else {
             throw SiteWriterError(path: path, reason: "a generated file's path leaves the output folder")
         }
     }

@@ -109,6 +109,8 @@ import Testing
 
     @Test(arguments: [
         ("../outside", "has a '.' or '..' segment"),
+        ("../\u{301}outside", "has a '.' or '..' segment"),
+        ("a/./\u{301}b", "has a '.' or '..' segment"),
         ("/etc/passwd", "starts with '/'"),
         ("javascript:alert(1)", "contains ':'"),
         ("a//b", "has an empty segment"),

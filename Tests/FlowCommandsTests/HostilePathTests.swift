@@ -129,4 +129,20 @@ import Testing
             .map { "\($0.file):\($0.line):\($0.column) \($0.summary) [\($0.id)]" }
         #expect(errors == ["out.md:3:1 Flow ID '../escape' has a '.' or '..' segment [InvalidFlowID]"])
     }
+
+    /// A combining mark right after the slash joins it into one character, but not for the file system.
+    @Test func anIDHidingItsDotDotBehindACombiningMarkStopsTheBuild() async throws {
+        let root = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let content = root.appendingPathComponent("content")
+        try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
+        let page = "---\ntitle: Out\nid: \"../\u{301}escape\"\n---\n\n# Out\n\n## Steps\n\n1. Click **Open**.\n"
+        try Data(page.utf8).write(to: content.appendingPathComponent("out.md"))
+        let site = root.appendingPathComponent("site")
+        let result = try await BuildAction(contentURL: content, outputURL: site, options: .init()).perform()
+        #expect(!result.didWrite)
+        let besideTheSite = try FileManager.default.contentsOfDirectory(atPath: root.path)
+        #expect(!besideTheSite.contains { $0.contains("escape") }, "\(besideTheSite)")
+        #expect(result.diagnostics.contains { $0.id == "InvalidFlowID" && $0.severity == .error })
+    }
 }

@@ -30,8 +30,12 @@ public struct InvalidFlowID: Checker {
     static func problem(with id: String) -> String? {
         if id.isEmpty { return "is empty" }
         if id.hasPrefix("/") { return "starts with '/'" }
-        let segments = id.split(separator: "/", omittingEmptySubsequences: false)
-        if segments.contains(where: { $0 == "." || $0 == ".." }) { return "has a '.' or '..' segment" }
+        // Segments split on the byte '/', as the file system splits them: split by characters, a
+        // combining mark after a slash (`../\u{301}x`) hid the `..` segment in one character.
+        let segments = id.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+        if segments.contains(where: { $0.elementsEqual(".".utf8) || $0.elementsEqual("..".utf8) }) {
+            return "has a '.' or '..' segment"
+        }
         if segments.contains(where: \.isEmpty) { return "has an empty segment" }
         if let bad = id.unicodeScalars.first(where: {
             $0.value < 0x20 || $0.value == 0x7F || "\\:?#".unicodeScalars.contains($0)

@@ -132,8 +132,10 @@ public struct LinkResolver: Sendable {
         if path.utf8.allSatisfy({ $0 < 0x80 }), source.utf8.allSatisfy({ $0 < 0x80 }) {
             return asciiNormalize(path, relativeTo: source)
         }
-        var parts = source.split(separator: "/", omittingEmptySubsequences: true).dropLast().map(String.init)
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+        // Split on the byte '/', as file systems and browsers do: split by characters, a combining
+        // mark after a slash (`../\u{301}x`) joined the slash and hid the `..` beside it.
+        var parts = Self.segments(of: source).dropLast().map(String.init)
+        for part in Self.segments(of: path) {
             switch part {
             case ".": continue
             case "..":
@@ -143,6 +145,11 @@ public struct LinkResolver: Sendable {
             }
         }
         return parts.joined(separator: "/")
+    }
+
+    /// The non-empty segments of `path` between `/` bytes.
+    private static func segments(of path: String) -> [Substring] {
+        path.utf8.split(separator: UInt8(ascii: "/")).map { Substring($0) }
     }
 
     /// ``normalize(_:relativeTo:)`` for ASCII paths, split by bytes into substrings rather than

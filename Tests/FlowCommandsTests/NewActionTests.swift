@@ -79,7 +79,9 @@ import Testing
         #expect(try String(contentsOf: page, encoding: .utf8) == "# Mine\n")
     }
 
-    @Test(arguments: ["../outside.md", "a/../../outside.md", "_drafts/page.md", ".hidden.md", "/etc/page.md"])
+    @Test(arguments: [
+        "../outside.md", "a/../../outside.md", "../\u{301}outside.md", "_drafts/page.md", ".hidden.md", "/etc/page.md",
+    ])
     func refusesPathsThatAreNotPagesOfTheContentFolder(path: String) throws {
         let content = try makeContent()
         defer { try? FileManager.default.removeItem(at: content.deletingLastPathComponent()) }

@@ -13,7 +13,7 @@ import Testing
         "-scheme:x", "é:x", "ab\u{301}:x", "ab:\u{301}x", "a b:x", "a%20b.md", "%E2%82%AC.md", "%ZZ.md",
         "a#\u{301}b", "a?\u{301}#b", "dir/\u{301}x.md", "/abs/x.md", "../../../etc/passwd", "x/./y/../../z",
         "Mode A ()", "(()", "()()", "a () b", "no parens", "\r\n()", "é ()", "\u{301}()", " padded ",
-        "\tx\n", "x\r\n", "\r\nx", " \u{301}x", "x \u{301}",
+        "\tx\n", "x\r\n", "\r\nx", " \u{301}x", "x \u{301}", "../\u{301}x.md", "a/../\u{301}../b.md",
     ]
 
     @Test(arguments: texts)
@@ -60,9 +60,14 @@ import Testing
         return scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
     }
 
+    /// Segments split on the byte '/', as the file system and browsers split paths (by characters, a
+    /// combining mark after a slash joins it: `../\u{301}x` would be one segment).
     private static func referenceNormalize(_ path: String, relativeTo source: String) -> String? {
-        var parts = source.split(separator: "/", omittingEmptySubsequences: true).dropLast().map(String.init)
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+        func segments(_ text: String) -> [String] {
+            text.utf8.split(separator: UInt8(ascii: "/")).map { String(Substring($0)) }
+        }
+        var parts = Array(segments(source).dropLast())
+        for part in segments(path) {
             switch part {
             case ".": continue
             case "..":

@@ -71,7 +71,8 @@ struct NewAction {
             if fromHere.hasPrefix(contentPath + "/") { path = String(fromHere.dropFirst(contentPath.count + 1)) }
         }
         if !path.hasSuffix(".md") { path += ".md" }
-        let parts = path.split(separator: "/", omittingEmptySubsequences: true)
+        // Split on the byte '/', as the file system does (a combining mark joins a slash into one character).
+        let parts = path.utf8.split(separator: UInt8(ascii: "/")).map { Substring($0) }
         guard !parts.isEmpty, !parts.contains(".."), !parts.contains(".") else {
             throw ValidationFailure("\(self.path) is not a page path inside the content folder")
         }

@@ -17,6 +17,10 @@ public struct ContentSet: Sendable, Hashable, Codable {
         self.diagnostics = diagnostics
     }
 
+    /// The IDs whose pages the site generator writes itself (`graph.html`, `search.html`,
+    /// `404.html`); a flow with one of them would overwrite that page, or be overwritten.
+    public static let generatedPageIDs: Set<String> = ["graph", "search", "404"]
+
     /// The pages that are published: all but drafts.
     public var publishedFlows: [Flow] { flows.filter { !$0.metadata.draft } }
 

@@ -115,6 +115,9 @@ import Testing
         ("javascript:alert(1)", "contains ':'"),
         ("a//b", "has an empty segment"),
         ("page#2", "contains '#'"),
+        ("graph", "is the name of a page flowdoc generates (graph.html)"),
+        ("Search", "is the name of a page flowdoc generates (Search.html)"),
+        ("404", "is the name of a page flowdoc generates (404.html)"),
     ])
     func reportsFlowIDThatCannotBeAPageURL(id: String, problem: String) {
         let found = run(InvalidFlowID(), ["a.md": "---\nid: \"\(id)\"\n---\n# A\n"])

@@ -1,4 +1,6 @@
 import FlowHTML
+import FlowModel
+import FlowParser
 import FlowTestSupport
 import Foundation
 import Testing
@@ -81,5 +83,15 @@ import Testing
         #expect(committed.keys.sorted() == fresh.keys.sorted(), "Run `swift run flowdoc build content --output site`")
         let stale = fresh.keys.filter { committed[$0] != nil && committed[$0] != fresh[$0] }.sorted()
         #expect(stale.isEmpty, "Stale files in site/: \(stale)")
+    }
+
+    /// The check refuses flow IDs that would collide with the pages the generator writes itself,
+    /// so that list must name every such page.
+    @Test func generatedPagesAreExactlyTheReservedFlowIDs() async throws {
+        let files = try await SiteTestSupport.generate(Fixtures.shippedContent)
+        let content = try await ContentLoader().loadWithDigests(from: Fixtures.shippedContent).content
+        let flowPages = Set(content.flows.map { SitePaths.page(forFlowID: $0.id) })
+        let generated = files.map(\.path).filter { $0.hasSuffix(".html") && !flowPages.contains($0) }
+        #expect(Set(generated.map { String($0.dropLast(5)) }) == ContentSet.generatedPageIDs)
     }
 }

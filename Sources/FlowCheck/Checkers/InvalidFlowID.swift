@@ -2,7 +2,8 @@ public import FlowCore
 public import FlowModel
 
 /// Reports a flow ID that can't be a page URL: empty, absolute, with `.` or `..` or empty
-/// segments, or with a backslash, control character, `:`, `?` or `#`.
+/// segments, or with a backslash, control character, `:`, `?` or `#`; or one that names a page the
+/// site generates itself (``FlowModel/ContentSet/generatedPageIDs``).
 ///
 /// The site writes each flow to `<id>.html`, so such an ID would leave the output folder, read as a
 /// URL scheme, or cut the URL short. An error: the build stops here, on the line of the ID, rather
@@ -29,6 +30,10 @@ public struct InvalidFlowID: Checker {
     /// What is wrong with `id`, or `nil` when it is a usable page path.
     static func problem(with id: String) -> String? {
         if id.isEmpty { return "is empty" }
+        // Compared without case: on a case-insensitive disk `Graph.html` is `graph.html`.
+        if ContentSet.generatedPageIDs.contains(id.lowercased()) {
+            return "is the name of a page flowdoc generates (\(id).html)"
+        }
         if id.hasPrefix("/") { return "starts with '/'" }
         // Segments split on the byte '/', as the file system splits them: split by characters, a
         // combining mark after a slash (`../\u{301}x`) hid the `..` segment in one character.

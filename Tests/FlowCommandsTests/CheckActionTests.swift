@@ -60,6 +60,18 @@ import Testing
         #expect(failing.report.hasSuffix("1 error, 1 warning in 2 pages\n"))
     }
 
+    @Test func quietPrintsOnlyWhatFailsTheRun() async throws {
+        let root = try makeFolder(["a.md": Self.gapPage])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let content = root.appendingPathComponent("content")
+        #expect(try await CheckAction(contentURL: content, quiet: true).run().report == "")
+        let strict = try await CheckAction(contentURL: content, warningsAsErrors: true, quiet: true).run()
+        #expect(strict.report.contains("warning: Step number"), "\(strict.report)")
+        #expect(strict.report.hasSuffix("0 errors, 1 warning in 1 page\n"), "\(strict.report)")
+        let json = try await CheckAction(contentURL: content, format: .json, quiet: true).run()
+        #expect(json.report.contains("\"warnings\""), "the JSON report keeps its summary: \(json.report)")
+    }
+
     @Test func configNextToContentSetsSeveritiesAndVerbs() async throws {
         let config = "rules:\n  StepNumberGap: error\n  DeadEnd: off\naction_verbs: [Tick]\n"
         let page = "# A\n\n1. Tick **A**.\n2. Click **B**.\n4. Click **C**.\n"

@@ -30,7 +30,8 @@ struct CheckAction {
     var warningsAsErrors = false
     var fix = false
     var colored = false
-    /// Report only errors.
+    /// Report only what fails the run (errors; warnings too with ``warningsAsErrors``), and in
+    /// the text format nothing at all when the run passes.
     var quiet = false
     var verbose = false
     /// Prepended to paths in the report, usually the content folder as the user named it.
@@ -72,8 +73,11 @@ struct CheckAction {
             warningsAsErrors: warningsAsErrors,
             toolVersion: toolVersion
         )
-        let shown = quiet ? diagnostics.filter { $0.severity == .error } : diagnostics
-        let report = format.reporter(colored: colored).report(shown, summary: summary)
+        // Quiet: only what fails the run, and in the text report the summary only then.
+        let shown = quiet ? diagnostics.filter { summary.fails($0.severity) } : diagnostics
+        let report =
+            quiet && format == .text && !summary.failed
+            ? "" : format.reporter(colored: colored).report(shown, summary: summary)
         KeepAlive.keep(content)
         return Result(
             diagnostics: diagnostics,

@@ -11,6 +11,7 @@ import Foundation
 /// the output's marker file; a manifest whose key or marker differ is ignored, so a changed
 /// theme or option, or an output folder replaced by hand, gives a full build.
 ///
+/// The fourth line holds the ``answersFingerprint`` of the site the manifest was written for.
 /// Each further line describes one reusable file: its path, the digest of its page's source,
 /// the hash of the answers its dependencies gave, and the questions (``DependencyTrace``).
 struct BuildCache: Sendable {
@@ -22,10 +23,13 @@ struct BuildCache: Sendable {
         var queries: [DependencyTrace.Query]
     }
 
-    static let formatLine = "flowdoc-build-cache 2"
+    static let formatLine = "flowdoc-build-cache 3"
 
     /// The build's key: flowdoc's version, the theme and the options.
     var key: UInt64
+    /// ``SiteContext/answersFingerprint()`` of the site the entries were built for: when the new
+    /// site has the same, every question of an unchanged page gets the answer recorded here.
+    var answersFingerprint: UInt64?
     /// The entries by output path.
     var entries: [String: Entry] = [:]
 
@@ -44,12 +48,13 @@ struct BuildCache: Sendable {
         let text = String(decoding: data, as: UTF8.self)
         // Split by bytes: every field is escaped, so a line break byte always ends a line.
         let lines = text.utf8.split(separator: UInt8(ascii: "\n")).map { Substring($0) }
-        guard lines.count >= 3, lines[0] == Substring(formatLine),
+        guard lines.count >= 4, lines[0] == Substring(formatLine),
             lines[1] == Substring("key \(StableHasherHex.hex(key))"),
-            lines[2] == Substring("marker \(marker)")
+            lines[2] == Substring("marker \(marker)"),
+            lines[3].hasPrefix("site "), let fingerprint = UInt64(lines[3].dropFirst(5), radix: 16)
         else { return cache }
         // Decoding the questions is most of the reading: it runs on every core, a slice of lines each.
-        let entryLines = lines[3...]
+        let entryLines = lines[4...]
         let sliceSize = 512
         var slices = [[Entry]?](repeating: [], count: (entryLines.count + sliceSize - 1) / sliceSize)
         slices.withUnsafeMutableBufferPointer { buffer in
@@ -64,6 +69,7 @@ struct BuildCache: Sendable {
             guard let slice else { return BuildCache(key: key) }
             for entry in slice { cache.entries[entry.path] = entry }
         }
+        cache.answersFingerprint = fingerprint
         return cache
     }
 
@@ -96,6 +102,7 @@ struct BuildCache: Sendable {
     func save(for output: URL) {
         guard let marker = Self.markerIdentity(of: output) else { return }
         var text = "\(Self.formatLine)\nkey \(StableHasherHex.hex(key))\nmarker \(marker)\n"
+        text += "site \(StableHasherHex.hex(answersFingerprint ?? 0))\n"
         // The lines are written on every core, a slice of entries each, then joined in path order.
         let sorted = entries.values.sorted { $0.path < $1.path }
         let sliceSize = 512

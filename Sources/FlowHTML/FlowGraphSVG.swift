@@ -52,9 +52,26 @@ enum FlowGraphSVG {
         return edges
     }
 
-    static func svg(for context: SiteContext) -> String {
+    /// A hash of everything the graph shows: each flow's id and title in reading order, and the edges.
+    static func fingerprint(of flows: [Flow], edges: [Edge]) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(UInt64(flows.count))
+        for flow in flows {
+            hasher.combine(flow.id)
+            hasher.combine(flow.title)
+        }
+        hasher.combine(UInt64(edges.count))
+        for edge in edges {
+            hasher.combine(edge.from)
+            hasher.combine(edge.to)
+            hasher.combine(edge.isChoice ? "choice" : "next")
+        }
+        return hasher.value
+    }
+
+    /// The graph of `context`'s flows, given their ``edges(in:)``.
+    static func svg(for context: SiteContext, edges: [Edge]) -> String {
         let flows = context.readingOrder
-        let edges = edges(in: context)
         let columns = columns(of: flows, edges: edges)
         var position: [String: (x: Int, y: Int)] = [:]
         var height = 0

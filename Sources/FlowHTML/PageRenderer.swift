@@ -75,8 +75,10 @@ struct PageRenderer {
         )
     }
 
-    func graphPage() throws -> String {
-        let body = try templates.render(["svg": FlowGraphSVG.svg(for: context)], template: "graph")
+    /// The flow graph page; `edges` are ``FlowGraphSVG/edges(in:)`` when the caller has them already.
+    func graphPage(edges: [FlowGraphSVG.Edge]? = nil) throws -> String {
+        let svg = FlowGraphSVG.svg(for: context, edges: edges ?? FlowGraphSVG.edges(in: context))
+        let body = try templates.render(["svg": svg], template: "graph")
         return try layout(
             title: "Flow map – \(siteTitle)",
             description: "How the flows of \(siteTitle) lead into each other.",

@@ -62,6 +62,7 @@ public struct SiteBuilder: Sendable {
         let prepared = try generator.prepare()
         let staging = try writer.begin()
         let previous = await loadedCache
+        let fingerprint = prepared.context.answersFingerprint()
         let flows = prepared.context.published
         do {
             let pagePaths = flows.flatMap { [SitePaths.page(forFlowID: $0.id), SitePaths.json(forFlowID: $0.id)] }
@@ -72,13 +73,16 @@ public struct SiteBuilder: Sendable {
             let chunkSize = max(16, flows.count / (ProcessInfo.processInfo.activeProcessorCount * 32))
             let (entries, rendered) = try await withThrowingTaskGroup(of: ([BuildCache.Entry], Int).self) { group in
                 // The files about the whole site are generated beside the pages, not before them.
-                for job in generator.aggregateJobs(prepared) {
+                let previousGraph = previous.entries["graph.html"].map {
+                    (fingerprint: $0.answers, url: writer.output.appendingPathComponent("graph.html"))
+                }
+                for job in generator.aggregateJobs(prepared, previousGraph: previousGraph) {
                     group.addTask {
                         let aggregates = try job()
-                        try staging.makeFolders(for: aggregates.map(\.path))
-                        for file in aggregates { try staging.write(file) }
-                        aggregateCount.value.add(aggregates.count, ordering: .relaxed)
-                        return ([], 0)
+                        try staging.makeFolders(for: aggregates.files.map(\.path))
+                        for file in aggregates.files { try staging.write(file) }
+                        aggregateCount.value.add(aggregates.files.count, ordering: .relaxed)
+                        return (aggregates.cacheEntries, 0)
                     }
                 }
                 for (chunkIndex, start) in stride(from: 0, to: flows.count, by: chunkSize).enumerated() {
@@ -90,7 +94,14 @@ public struct SiteBuilder: Sendable {
                         do {
                             for (offset, flow) in chunk.enumerated() {
                                 try Task.checkCancellation()
-                                let result = try build(flow, prepared, previous, staging, into: &entries)
+                                let result = try build(
+                                    flow,
+                                    prepared,
+                                    previous,
+                                    sameAnswers: previous.answersFingerprint == fingerprint,
+                                    staging,
+                                    into: &entries
+                                )
                                 try part.append(result.json, isFirst: start + offset == 0)
                                 if result.rendered { rendered += 1 }
                                 let count = done.value.add(1, ordering: .relaxed).newValue
@@ -120,6 +131,7 @@ public struct SiteBuilder: Sendable {
                 in: staging
             )
             var cache = BuildCache(key: key)
+            cache.answersFingerprint = fingerprint
             for entry in entries { cache.entries[entry.path] = entry }
             BuildCache.invalidate(for: writer.output)
             try writer.commit(staging)
@@ -137,11 +149,14 @@ public struct SiteBuilder: Sendable {
 
     /// Writes the page and the JSON of `flow`, reusing the previous files when they can't have changed.
     ///
+    /// - Parameter sameAnswers: Whether the site has the previous build's
+    ///   ``SiteContext/answersFingerprint()``, so that an unchanged page's questions need not be asked again.
     /// - Returns: Whether the page was rendered rather than reused, and the flow's JSON.
     private func build(
         _ flow: Flow,
         _ prepared: SiteGenerator.Prepared,
         _ previous: BuildCache,
+        sameAnswers: Bool,
         _ staging: SiteStaging,
         into entries: inout [BuildCache.Entry]
     ) throws -> (rendered: Bool, json: Data) {
@@ -152,29 +167,30 @@ public struct SiteBuilder: Sendable {
         var rendered = false
         // The JSON depends on the page and on where its next links lead (drafts included).
         let nextQueries = flow.next.map { DependencyTrace.Query.href($0.destination, allowsFlowID: true) }
-        let jsonAnswers = DependencyTrace.answers(to: nextQueries, for: flow, in: context)
         let json: Data
-        if reuse(jsonPath, digest: digest, answers: jsonAnswers, previous, staging) {
+        if let cached = previous.entries[jsonPath],
+            reuse(jsonPath, cached, flow, digest: digest, sameAnswers: sameAnswers, context, staging)
+        {
             // The reused file goes into flows.json too.
             guard let reused = FileManager.default.contents(atPath: staging.root.path + "/" + jsonPath) else {
                 throw SiteWriterError(path: jsonPath, reason: "can't read the flow's JSON back")
             }
             json = reused
+            entries.append(cached)
         } else {
             json = try prepared.json(of: flow)
             try staging.write(json, to: jsonPath)
-        }
-        if let digest {
-            entries.append(.init(path: jsonPath, sourceDigest: digest, answers: jsonAnswers, queries: nextQueries))
+            if let digest {
+                let answers = DependencyTrace.answers(to: nextQueries, for: flow, in: context)
+                entries.append(.init(path: jsonPath, sourceDigest: digest, answers: answers, queries: nextQueries))
+            }
         }
         // The home page lists every flow: always rendered, never cached.
         let isHome = flow.id == "index"
-        let cached = isHome ? nil : previous.entries[pagePath]
-        let answers = cached.map { DependencyTrace.answers(to: $0.queries, for: flow, in: context) }
-        if let cached, let answers, reuse(pagePath, digest: digest, answers: answers, previous, staging) {
-            entries.append(
-                .init(path: pagePath, sourceDigest: cached.sourceDigest, answers: answers, queries: cached.queries)
-            )
+        if !isHome, let cached = previous.entries[pagePath],
+            reuse(pagePath, cached, flow, digest: digest, sameAnswers: sameAnswers, context, staging)
+        {
+            entries.append(cached)
         } else {
             let trace = DependencyTrace()
             try staging.write(Data(try prepared.pages.flowPage(flow, trace: trace).utf8), to: pagePath)
@@ -189,11 +205,19 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Links the previous build's file at `path` into the staging folder when it was built
-    /// from the same source digest and dependency answers.
-    private func reuse(_ path: String, digest: UInt64?, answers: UInt64, _ previous: BuildCache, _ staging: SiteStaging)
-        -> Bool
-    {
-        guard let digest, let entry = previous.entries[path], entry.sourceDigest == digest, entry.answers == answers
+    /// from the same source digest and its questions (`cached`) get the same answers: in a site
+    /// with the previous build's answers fingerprint they do without being asked.
+    private func reuse(
+        _ path: String,
+        _ cached: BuildCache.Entry,
+        _ flow: Flow,
+        digest: UInt64?,
+        sameAnswers: Bool,
+        _ context: SiteContext,
+        _ staging: SiteStaging
+    ) -> Bool {
+        guard let digest, cached.sourceDigest == digest,
+            sameAnswers || DependencyTrace.answers(to: cached.queries, for: flow, in: context) == cached.answers
         else { return false }
         return staging.reuse(writer.output.path + "/" + path, at: path)
     }

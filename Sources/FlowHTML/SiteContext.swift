@@ -1,3 +1,4 @@
+import FlowCore
 import FlowModel
 import FlowProse
 
@@ -123,6 +124,33 @@ struct SiteContext: Sendable {
             previous: previous.map(listing(ofID:)) ?? DependencyTrace.listing(nil),
             next: next.map(listing(ofID:)) ?? DependencyTrace.listing(nil)
         )
+    }
+}
+
+extension SiteContext {
+    /// A hash of everything the answers to a page's questions (``DependencyTrace``) are made
+    /// from: the path and id of every page, the assets, the published pages with their
+    /// listings, and the reading order.
+    ///
+    /// Two sites with the same fingerprint answer every question of a page the same way, so an
+    /// incremental build reuses an unchanged page without asking its questions again.
+    func answersFingerprint() -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(UInt64(content.flows.count))
+        for flow in content.flows {
+            hasher.combine(flow.source)
+            hasher.combine(flow.id)
+        }
+        hasher.combine(UInt64(content.assets.count))
+        for asset in content.assets.sorted() { hasher.combine(asset) }
+        hasher.combine(UInt64(published.count))
+        for (flow, listing) in zip(published, listings) {
+            hasher.combine(flow.source)
+            hasher.combine(listing)
+        }
+        hasher.combine(UInt64(readingOrder.count))
+        for flow in readingOrder { hasher.combine(flow.id) }
+        return hasher.value
     }
 }
 

@@ -96,18 +96,45 @@ public struct SiteGenerator: Sendable {
     /// no `index.md`, 404, graph, search, sitemap, search index, assets, schema and images
     /// (`flows.json` aside: ``FlowsJSONAssembler`` writes it from the per-flow files).
     func aggregateFiles(_ prepared: Prepared) throws -> [SiteFile] {
-        try aggregateJobs(prepared).flatMap { try $0() }
+        try aggregateJobs(prepared).flatMap { try $0().files }
+    }
+
+    /// What an aggregate job made: its files, and the cache entries that let the next build reuse them.
+    struct AggregateResult: Sendable {
+        var files: [SiteFile]
+        var cacheEntries: [BuildCache.Entry] = []
     }
 
     /// ``aggregateFiles(_:)`` as independent jobs, so that a build runs them side by side:
     /// the graph alone takes as long as all the others together.
-    func aggregateJobs(_ prepared: Prepared) -> [@Sendable () throws -> [SiteFile]] {
+    ///
+    /// - Parameter previousGraph: The previous build's graph page and the
+    ///   ``FlowGraphSVG/fingerprint(of:edges:)`` it was drawn from, when that build had the same
+    ///   key; the page is copied instead of drawn when the fingerprint is the same.
+    func aggregateJobs(
+        _ prepared: Prepared,
+        previousGraph: (fingerprint: UInt64, url: URL)? = nil
+    ) -> [@Sendable () throws -> AggregateResult] {
         let context = prepared.context
         let pages = prepared.pages
         let generator = self
         return [
-            { [.text("graph.html", try pages.graphPage())] },
-            { [.text("assets/search-index.js", SearchIndex.script(for: context))] },
+            {
+                let edges = FlowGraphSVG.edges(in: context)
+                let fingerprint = FlowGraphSVG.fingerprint(of: context.readingOrder, edges: edges)
+                let entry = BuildCache.Entry(path: "graph.html", sourceDigest: 0, answers: fingerprint, queries: [])
+                if let previousGraph, previousGraph.fingerprint == fingerprint {
+                    return AggregateResult(
+                        files: [SiteFile(path: "graph.html", contents: .copy(previousGraph.url))],
+                        cacheEntries: [entry]
+                    )
+                }
+                return AggregateResult(
+                    files: [.text("graph.html", try pages.graphPage(edges: edges))],
+                    cacheEntries: [entry]
+                )
+            },
+            { AggregateResult(files: [.text("assets/search-index.js", SearchIndex.script(for: context))]) },
             {
                 var files: [SiteFile] = []
                 if context.flow(id: "index") == nil {
@@ -120,7 +147,7 @@ public struct SiteGenerator: Sendable {
                     files.append(SiteFile(path: "assets/" + name, contents: .data(data)))
                 }
                 files.append(SiteFile(path: ExportSchema.fileName, contents: .data(ExportSchema.data())))
-                return files + generator.imageFiles()
+                return AggregateResult(files: files + generator.imageFiles())
             },
         ]
     }

@@ -24,6 +24,26 @@ import Testing
                 in: root.appendingPathComponent("connections/test-sync.md")
             )
         },
+        Change(name: "next link added, drawn in the flow graph") { root in
+            try append(
+                "- [Delete a connection](delete-connection.md)\n",
+                to: root.appendingPathComponent("connections/test-sync.md")
+            )
+        },
+        Change(name: "summary edited, shown in the listings of other pages") { root in
+            try replace(
+                "summary: Sync one test item by hand",
+                with: "summary: Sync a single test item by hand",
+                in: root.appendingPathComponent("connections/test-sync.md")
+            )
+        },
+        Change(name: "page made a draft") { root in
+            try replace(
+                "mode: Any\n",
+                with: "mode: Any\ndraft: true\n",
+                in: root.appendingPathComponent("connections/test-sync.md")
+            )
+        },
         Change(name: "page added") { root in
             let page =
                 "---\nproduct: Exalate\nplatform: Salesforce\n---\n\n# A new flow\n\n1. Click **Next**.\n2. Click **Done**.\n"

@@ -52,10 +52,12 @@ import Testing
 
     @Test func aThemeThatOverridesAPartialIsRenderedByMustache() throws {
         var theme = Theme.builtIn()
-        #expect(BuiltInTemplates.renderable(in: theme.templates) == ["flow", "overview", "layout"])
+        #expect(BuiltInTemplates.renderable(in: theme.templates) == ["flow", "overview", "layout", "graph"])
         theme.templates["step"] = "<li>{{number}} overridden</li>\n"
-        #expect(BuiltInTemplates.renderable(in: theme.templates) == ["layout"])
+        #expect(BuiltInTemplates.renderable(in: theme.templates) == ["layout", "graph"])
         theme.templates["layout"] = "{{{body}}}"
+        #expect(BuiltInTemplates.renderable(in: theme.templates) == ["graph"])
+        theme.templates["graph"] = "<main>{{{svg}}}</main>\n"
         #expect(BuiltInTemplates.renderable(in: theme.templates).isEmpty)
 
         let page = try Fixtures.text("everything.md")

@@ -20,6 +20,7 @@ struct BuiltInTemplates {
         "flow": pageTemplates.union(["flow"]),
         "overview": pageTemplates.union(["overview"]),
         "layout": ["layout"],
+        "graph": ["graph"],
     ]
 
     /// The partials of a page body: `page-part` and what it includes.
@@ -54,6 +55,9 @@ struct BuiltInTemplates {
         case "layout":
             guard let layout = view as? LayoutView else { return nil }
             output.layout(layout)
+        case "graph":
+            guard let graph = view as? [String: String], let svg = graph["svg"] else { return nil }
+            output.graph(svg: svg)
         default:
             return nil
         }
@@ -65,6 +69,11 @@ struct BuiltInTemplates {
 
     init() {
         text.reserveCapacity(32 * 1024)
+    }
+
+    /// Makes room for `count` more bytes of text.
+    mutating func reserve(_ count: Int) {
+        text.reserveCapacity(text.utf8.count + count)
     }
 
     /// Appends markup as it is (`{{{key}}}` and the template's own text).

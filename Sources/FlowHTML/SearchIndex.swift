@@ -1,3 +1,4 @@
+import Dispatch
 import FlowModel
 
 /// The search index, built at build time as a script that assigns `window.FLOWDOC_SEARCH`.
@@ -18,8 +19,27 @@ enum SearchIndex {
     }
 
     static func script(for context: SiteContext) -> String {
-        let entries = context.published.map(entry)
-        return "window.FLOWDOC_SEARCH = " + (json(entries) ?? HowToJSONLD.scriptSafeJSON(entries)) + ";\n"
+        // The entries and their JSON are made on every core, a chunk of pages each, then joined.
+        let flows = context.published
+        let chunkSize = 256
+        var chunks = [(entries: [Entry], json: String?)](
+            repeating: ([], ""),
+            count: (flows.count + chunkSize - 1) / chunkSize
+        )
+        chunks.withUnsafeMutableBufferPointer { buffer in
+            // Each iteration writes only its own element of the buffer.
+            nonisolated(unsafe) let chunks = buffer
+            DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
+                let entries = flows[index * chunkSize..<min(flows.count, (index + 1) * chunkSize)].map(entry)
+                chunks[index] = (entries, json(entries))
+            }
+        }
+        let parts = chunks.compactMap(\.json)
+        let text =
+            parts.count == chunks.count
+            ? "[" + parts.joined(separator: ",") + "]"
+            : HowToJSONLD.scriptSafeJSON(chunks.flatMap(\.entries))
+        return "window.FLOWDOC_SEARCH = " + text + ";\n"
     }
 
     /// The script as ``HowToJSONLD/scriptSafeJSON(_:)`` writes it through `JSONEncoder`, the
@@ -29,10 +49,10 @@ enum SearchIndex {
     }
 
     /// The entries as script-safe JSON with the encoder's bytes (sorted keys, no spaces), written
-    /// directly; `nil` when a string holds a character whose escape is left to the encoder
+    /// directly and separated by commas, without the array's brackets; `nil` when a string holds a character whose escape is left to the encoder
     /// (control characters other than tab and line breaks, DEL, U+2028, U+2029).
     private static func json(_ entries: [Entry]) -> String? {
-        var json = "["
+        var json = ""
         json.reserveCapacity(entries.count * 1024)
         for (index, entry) in entries.enumerated() {
             if index > 0 { json += "," }
@@ -52,7 +72,7 @@ enum SearchIndex {
             guard append(entry.url, to: &json) else { return nil }
             json += "}"
         }
-        return json + "]"
+        return json
     }
 
     private static func append(_ strings: [String], to json: inout String) -> Bool {
@@ -66,32 +86,46 @@ enum SearchIndex {
     }
 
     /// Appends `string` as a JSON string literal that can't end a script element.
+    ///
+    /// Works on bytes: every character it escapes is ASCII, and the two it leaves to the encoder
+    /// (U+2028 and U+2029) are the bytes E2 80 A8 and E2 80 A9.
     private static func append(_ string: String, to json: inout String) -> Bool {
         json += "\""
-        var runStart = string.unicodeScalars.startIndex
-        for index in string.unicodeScalars.indices {
+        let bytes = string.utf8
+        var runStart = bytes.startIndex
+        var index = bytes.startIndex
+        while index != bytes.endIndex {
             let escape: String
-            switch string.unicodeScalars[index] {
-            case "\"": escape = "\\\""
-            case "\\": escape = "\\\\"
-            case "\n": escape = "\\n"
-            case "\r": escape = "\\r"
-            case "\t": escape = "\\t"
-            case "<": escape = "\\u003c"
-            case ">": escape = "\\u003e"
-            case "&": escape = "\\u0026"
-            case let scalar
-            where scalar.value < 0x20 || scalar.value == 0x7F || scalar == "\u{2028}" || scalar == "\u{2029}":
-                return false
-            default: continue
+            switch bytes[index] {
+            case UInt8(ascii: "\""): escape = "\\\""
+            case UInt8(ascii: "\\"): escape = "\\\\"
+            case UInt8(ascii: "\n"): escape = "\\n"
+            case UInt8(ascii: "\r"): escape = "\\r"
+            case UInt8(ascii: "\t"): escape = "\\t"
+            case UInt8(ascii: "<"): escape = "\\u003c"
+            case UInt8(ascii: ">"): escape = "\\u003e"
+            case UInt8(ascii: "&"): escape = "\\u0026"
+            case let byte where byte < 0x20 || byte == 0x7F: return false
+            case 0xE2 where isLineOrParagraphSeparator(bytes[index...]): return false
+            default:
+                bytes.formIndex(after: &index)
+                continue
             }
             json += string[runStart..<index]
             json += escape
-            runStart = string.unicodeScalars.index(after: index)
+            bytes.formIndex(after: &index)
+            runStart = index
         }
         json += string[runStart...]
         json += "\""
         return true
+    }
+
+    /// Whether `bytes` start with U+2028 or U+2029 (E2 80 A8 or E2 80 A9).
+    private static func isLineOrParagraphSeparator(_ bytes: Substring.UTF8View) -> Bool {
+        let rest = bytes.dropFirst()
+        guard let second = rest.first, let third = rest.dropFirst().first else { return false }
+        return second == 0x80 && (third == 0xA8 || third == 0xA9)
     }
 
     private static func entry(for flow: Flow) -> Entry {

@@ -28,4 +28,29 @@ import Testing
         let context = SiteContext(content: content, options: SiteOptions())
         #expect(SearchIndex.script(for: context) == SearchIndex.scriptWithEncoder(for: context))
     }
+
+    /// The index is written in chunks of pages on every core: with several chunks, none, and a
+    /// character left to the encoder in a late chunk, the bytes stay the encoder's.
+    @Test(arguments: [0, 1, 600])
+    func writesTheEncodersBytesAcrossChunks(pageCount: Int) throws {
+        let flow = PageParser().parse("# Title\n\n1. Click **Next**.\n", source: "a.md").flow
+        let flows = (0..<pageCount).map { index in
+            var page = flow
+            page.id = "page-\(index)"
+            page.source = "page-\(index).md"
+            page.title = "Page \(index) <b>"
+            return page
+        }
+        let content = ContentSet(flows: flows, assets: [], product: nil, diagnostics: [])
+        let context = SiteContext(content: content, options: SiteOptions())
+        #expect(SearchIndex.script(for: context) == SearchIndex.scriptWithEncoder(for: context))
+        guard pageCount > 500 else { return }
+        var separated = flows
+        separated[500].summary = "Line \u{2028} separator"
+        let fallback = SiteContext(
+            content: ContentSet(flows: separated, assets: [], product: nil, diagnostics: []),
+            options: SiteOptions()
+        )
+        #expect(SearchIndex.script(for: fallback) == SearchIndex.scriptWithEncoder(for: fallback))
+    }
 }

@@ -49,8 +49,9 @@ enum SearchIndex {
     }
 
     /// The entries as script-safe JSON with the encoder's bytes (sorted keys, no spaces), written
-    /// directly and separated by commas, without the array's brackets; `nil` when a string holds a character whose escape is left to the encoder
-    /// (control characters other than tab and line breaks, DEL, U+2028, U+2029).
+    /// directly and separated by commas, without the array's brackets; `nil` when a string holds
+    /// a character whose escape is left to the encoder (control characters other than tab and
+    /// line breaks, DEL, U+2028, U+2029).
     private static func json(_ entries: [Entry]) -> String? {
         var json = ""
         json.reserveCapacity(entries.count * 1024)

@@ -63,6 +63,7 @@ public struct SiteBuilder: Sendable {
         let staging = try writer.begin()
         let previous = await loadedCache
         let fingerprint = prepared.context.answersFingerprint()
+        let sameAnswers = previous.answersFingerprint == fingerprint
         let flows = prepared.context.published
         do {
             let pagePaths = flows.flatMap { [SitePaths.page(forFlowID: $0.id), SitePaths.json(forFlowID: $0.id)] }
@@ -98,7 +99,7 @@ public struct SiteBuilder: Sendable {
                                     flow,
                                     prepared,
                                     previous,
-                                    sameAnswers: previous.answersFingerprint == fingerprint,
+                                    sameAnswers: sameAnswers,
                                     staging,
                                     into: &entries
                                 )

@@ -70,7 +70,15 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        .executableTarget(name: "flowdoc", dependencies: ["FlowCommands"]),
+        .executableTarget(
+            name: "flowdoc",
+            dependencies: ["FlowCommands"],
+            // tcmalloc (gperftools, Debian's libtcmalloc-minimal4) in place of glibc's malloc: the
+            // parse and the rules allocate many small values on every core, and glibc's arenas made
+            // that a fifth of a check's CPU (docs/performance.md, sixth round). Linked by file name,
+            // so the runtime package is enough and no -dev package is needed.
+            linkerSettings: [.linkedLibrary(":libtcmalloc_minimal.so.4", .when(platforms: [.linux]))]
+        ),
         .target(
             name: "FlowTestSupport",
             dependencies: ["FlowCore", "FlowModel", "FlowParser"],

@@ -18,6 +18,7 @@ need=()
 [ "${BENCH_SKIP_HUGO:-0}" = 1 ] || command -v hugo >/dev/null || need+=(hugo)
 [ -x /usr/bin/time ] || need+=(time)
 pkg-config --exists libcmark 2>/dev/null || need+=(libcmark-dev pkg-config)
+ldconfig -p | grep -q libtcmalloc_minimal.so.4 || need+=(libtcmalloc-minimal4)
 command -v python3 >/dev/null || need+=(python3)
 if [ "${#need[@]}" -gt 0 ]; then
     sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"

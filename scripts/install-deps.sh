@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Installs what flowdoc needs on Debian/Ubuntu, idempotently.
-#   scripts/install-deps.sh           build dependencies (libcmark-dev, pkg-config)
+#   scripts/install-deps.sh           build dependencies (libcmark-dev, pkg-config, libtcmalloc-minimal4)
 #   scripts/install-deps.sh --test    also what the test suite needs (cmark, python3-jsonschema)
 set -euo pipefail
 
-packages=(libcmark-dev pkg-config)
+packages=(libcmark-dev pkg-config libtcmalloc-minimal4)
 if [[ "${1:-}" == "--test" ]]; then
     packages+=(cmark python3 python3-pip graphviz)
 fi

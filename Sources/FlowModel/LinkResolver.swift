@@ -152,21 +152,64 @@ public struct LinkResolver: Sendable {
         path.utf8.split(separator: UInt8(ascii: "/")).map { Substring($0) }
     }
 
-    /// ``normalize(_:relativeTo:)`` for ASCII paths, split by bytes into substrings rather than
-    /// by characters into strings (the same parts: in ASCII every byte is a character).
+    /// ``normalize(_:relativeTo:)`` for ASCII paths, segment by segment into one byte buffer.
+    ///
+    /// The parts are the same as by characters, since in ASCII every byte is a character. It
+    /// runs for every link of every page, several times a build, so it makes no array of parts.
     private static func asciiNormalize(_ path: String, relativeTo source: String) -> String? {
-        let slash = UInt8(ascii: "/")
-        var parts = source.utf8.split(separator: slash).dropLast().map(Substring.init)
-        for part in path.utf8.split(separator: slash) {
-            if part.count == 1, part.first == UInt8(ascii: ".") { continue }
-            if part.count == 2, part.allSatisfy({ $0 == UInt8(ascii: ".") }) {
-                guard !parts.isEmpty else { return nil }
-                parts.removeLast()
-            } else {
-                parts.append(Substring(part))
-            }
+        var path = path
+        var source = source
+        return source.withUTF8 { sourceBytes in
+            path.withUTF8 { pathBytes in asciiNormalize(pathBytes, relativeTo: sourceBytes) }
         }
-        return parts.joined(separator: "/")
+    }
+
+    private static func asciiNormalize(
+        _ path: UnsafeBufferPointer<UInt8>,
+        relativeTo source: UnsafeBufferPointer<UInt8>
+    ) -> String? {
+        var result: [UInt8] = []
+        result.reserveCapacity(source.count + path.count)
+        // The folders of `source`: every segment but the last.
+        var pending: Slice<UnsafeBufferPointer<UInt8>>?
+        forEachSegment(of: source) { segment in
+            if let folder = pending { append(folder, to: &result) }
+            pending = segment
+            return true
+        }
+        let completed = forEachSegment(of: path) { segment in
+            if segment.count == 1, segment.first == UInt8(ascii: ".") { return true }
+            if segment.count == 2, segment.allSatisfy({ $0 == UInt8(ascii: ".") }) {
+                guard !result.isEmpty else { return false }
+                result.removeSubrange((result.lastIndex(of: UInt8(ascii: "/")) ?? 0)...)
+            } else {
+                append(segment, to: &result)
+            }
+            return true
+        }
+        return completed ? String(decoding: result, as: UTF8.self) : nil
+    }
+
+    /// Calls `body` with each non-empty segment of `bytes` between `/` bytes, until it returns `false`.
+    ///
+    /// - Returns: Whether `body` returned `true` for every segment.
+    @discardableResult
+    private static func forEachSegment(
+        of bytes: UnsafeBufferPointer<UInt8>,
+        _ body: (Slice<UnsafeBufferPointer<UInt8>>) -> Bool
+    ) -> Bool {
+        var start = bytes.startIndex
+        for index in bytes.indices where bytes[index] == UInt8(ascii: "/") {
+            if index > start, !body(bytes[start..<index]) { return false }
+            start = index + 1
+        }
+        return start == bytes.endIndex || body(bytes[start...])
+    }
+
+    /// Appends `segment` to the path in `bytes`, after a `/` unless the path is empty.
+    private static func append(_ segment: Slice<UnsafeBufferPointer<UInt8>>, to bytes: inout [UInt8]) {
+        if !bytes.isEmpty { bytes.append(UInt8(ascii: "/")) }
+        bytes.append(contentsOf: segment)
     }
 }
 

@@ -100,7 +100,8 @@ enum FlowGraphSVG {
             guard let flow = byID[id], let point = position[id] else { continue }
             svg += node(flow, at: point)
         }
-        return svg + "</svg>"
+        svg += "</svg>"
+        return svg
     }
 
     /// Flow ids by column: a flow's column is its shortest distance from an entry flow.

@@ -19,27 +19,30 @@ enum SearchIndex {
     }
 
     static func script(for context: SiteContext) -> String {
-        // The entries and their JSON are made on every core, a chunk of pages each, then joined.
+        // The JSON is made on every core, a chunk of pages each, then copied once into the script.
         let flows = context.published
         let chunkSize = 256
-        var chunks = [(entries: [Entry], json: String?)](
-            repeating: ([], ""),
-            count: (flows.count + chunkSize - 1) / chunkSize
-        )
-        chunks.withUnsafeMutableBufferPointer { buffer in
+        var parts = [String?](repeating: nil, count: (flows.count + chunkSize - 1) / chunkSize)
+        parts.withUnsafeMutableBufferPointer { buffer in
             // Each iteration writes only its own element of the buffer.
-            nonisolated(unsafe) let chunks = buffer
-            DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
-                let entries = flows[index * chunkSize..<min(flows.count, (index + 1) * chunkSize)].map(entry)
-                chunks[index] = (entries, json(entries))
+            nonisolated(unsafe) let parts = buffer
+            DispatchQueue.concurrentPerform(iterations: parts.count) { index in
+                parts[index] = json(flows[index * chunkSize..<min(flows.count, (index + 1) * chunkSize)].map(entry))
             }
         }
-        let parts = chunks.compactMap(\.json)
-        let text =
-            parts.count == chunks.count
-            ? "[" + parts.joined(separator: ",") + "]"
-            : HowToJSONLD.scriptSafeJSON(chunks.flatMap(\.entries))
-        return "window.FLOWDOC_SEARCH = " + text + ";\n"
+        let chunks = parts.compactMap { $0 }
+        guard chunks.count == parts.count else { return scriptWithEncoder(for: context) }
+        let start = "window.FLOWDOC_SEARCH = ["
+        let end = "];\n"
+        var script = ""
+        script.reserveCapacity(start.utf8.count + chunks.reduce(0) { $0 + $1.utf8.count + 1 } + end.utf8.count)
+        script += start
+        for (index, chunk) in chunks.enumerated() {
+            if index > 0 { script += "," }
+            script += chunk
+        }
+        script += end
+        return script
     }
 
     /// The script as ``HowToJSONLD/scriptSafeJSON(_:)`` writes it through `JSONEncoder`, the

@@ -194,7 +194,7 @@ public struct SiteBuilder: Sendable {
             entries.append(cached)
         } else {
             let trace = DependencyTrace()
-            try staging.write(Data(try prepared.pages.flowPage(flow, trace: trace).utf8), to: pagePath)
+            try staging.write(try prepared.pages.flowPage(flow, trace: trace).utf8, to: pagePath)
             rendered = true
             if let digest, !isHome {
                 entries.append(

@@ -50,6 +50,7 @@ public struct SiteStaging: Sendable {
         try Self.checkRelative(file.path)
         switch file.contents {
         case .data(let data): try write(data, to: file.path)
+        case .text(let text): try write(text.utf8, to: file.path)
         case .copy(let source):
             let data: Data
             do {
@@ -61,13 +62,13 @@ public struct SiteStaging: Sendable {
         }
     }
 
-    /// Writes `data` at the relative `path`, replacing any file there.
+    /// Writes `bytes` at the relative `path`, replacing any file there.
     ///
     /// - Throws: ``SiteWriterError`` naming the path and the system error.
-    func write(_ data: Data, to path: String) throws {
+    func write(_ bytes: some Collection<UInt8>, to path: String) throws {
         let file = try open(path)
         do {
-            try file.append(data)
+            try file.append(bytes)
         } catch {
             file.close()
             throw error

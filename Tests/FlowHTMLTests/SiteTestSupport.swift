@@ -22,6 +22,7 @@ enum SiteTestSupport {
     static func bytes(_ file: SiteFile) throws -> Data {
         switch file.contents {
         case .data(let data): data
+        case .text(let text): Data(text.utf8)
         case .copy(let url): try Data(contentsOf: url)
         }
     }

@@ -49,7 +49,7 @@ enum ChoiceReader {
                 )
             )
         }
-        return Choice(options: options, range: list.range)
+        return Choice(options: options.withoutSpareCapacity, range: list.range)
     }
 
     /// Plain text with links left out, and the parentheses that held only a link removed.

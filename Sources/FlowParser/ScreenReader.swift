@@ -52,7 +52,7 @@ enum ScreenReader {
                 )
             }
         }
-        return Screen(title: title, elements: elements, range: block.range)
+        return Screen(title: title, elements: elements.withoutSpareCapacity, range: block.range)
     }
 
     private static func elementsOf(_ line: String, range: SourceRange) -> [ScreenElement]? {

@@ -26,6 +26,7 @@ struct StepReader {
         }
         let targets = Self.targets(in: instruction.inlines)
         var elements: [StepElement] = []
+        elements.reserveCapacity(blocks.count)
         for block in blocks {
             elements.append(element(for: block, targets: targets, anchor: anchor, diagnostics: &diagnostics))
         }

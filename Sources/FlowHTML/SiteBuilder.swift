@@ -77,14 +77,19 @@ public struct SiteBuilder: Sendable {
                 let previousGraph = previous.entries["graph.html"].map {
                     (fingerprint: $0.answers, url: writer.output.appendingPathComponent("graph.html"))
                 }
-                for job in generator.aggregateJobs(prepared, previousGraph: previousGraph) {
-                    group.addTask {
+                // One after the other, on one core: side by side, the flow map, the search index
+                // and the home page of a large site held their large strings at the same time.
+                let jobs = generator.aggregateJobs(prepared, previousGraph: previousGraph)
+                group.addTask {
+                    var entries: [BuildCache.Entry] = []
+                    for job in jobs {
                         let aggregates = try job()
                         try staging.makeFolders(for: aggregates.files.map(\.path))
                         for file in aggregates.files { try staging.write(file) }
                         aggregateCount.value.add(aggregates.files.count, ordering: .relaxed)
-                        return (aggregates.cacheEntries, 0)
+                        entries += aggregates.cacheEntries
                     }
+                    return (entries, 0)
                 }
                 for (chunkIndex, start) in stride(from: 0, to: flows.count, by: chunkSize).enumerated() {
                     let chunk = flows[start..<min(start + chunkSize, flows.count)]

@@ -48,9 +48,7 @@ final class FlowFacts: Sendable {
         var images: [Inline.Link] = []
         var htmlSpans: [(html: String, range: SourceRange?)] = []
         flow.forEachInlineRun { run in
-            Inline.collectLinks(in: run, images: false, into: &links)
-            Inline.collectLinks(in: run, images: true, into: &images)
-            Self.collectHTML(in: run, into: &htmlSpans)
+            Self.collect(in: run, links: &links, images: &images, html: &htmlSpans, insideImage: false)
         }
         self.links = links.map {
             ResolvedLink(link: $0, target: resolver.resolve($0.destination, from: flow.source))
@@ -113,13 +111,27 @@ final class FlowFacts: Sendable {
         }
     }
 
-    /// Appends each raw HTML span of `inlines`, nested ones included, as ``htmlSpans`` orders them.
-    private static func collectHTML(in inlines: [Inline], into spans: inout [(html: String, range: SourceRange?)]) {
+    /// Appends the links, images and raw HTML spans of `inlines` in one walk, each in the order
+    /// of ``FlowModel/Inline/collectLinks(in:images:into:)``: links and images inside an image's
+    /// description are not links of the page, HTML spans there are.
+    private static func collect(
+        in inlines: [Inline],
+        links: inout [Inline.Link],
+        images: inout [Inline.Link],
+        html spans: inout [(html: String, range: SourceRange?)],
+        insideImage: Bool
+    ) {
         for inline in inlines {
             switch inline {
             case .html(let html, let range): spans.append((html, range))
-            case .emphasis(let children, _), .strong(let children, _): collectHTML(in: children, into: &spans)
-            case .link(let link), .image(let link): collectHTML(in: link.children, into: &spans)
+            case .emphasis(let children, _), .strong(let children, _):
+                collect(in: children, links: &links, images: &images, html: &spans, insideImage: insideImage)
+            case .link(let link):
+                if !insideImage { links.append(link) }
+                collect(in: link.children, links: &links, images: &images, html: &spans, insideImage: insideImage)
+            case .image(let link):
+                if !insideImage { images.append(link) }
+                collect(in: link.children, links: &links, images: &images, html: &spans, insideImage: true)
             case .text, .code, .softBreak, .lineBreak: break
             }
         }

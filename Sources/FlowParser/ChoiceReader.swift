@@ -32,11 +32,12 @@ enum ChoiceReader {
             if !restOfLine.isEmpty { properties.append(restOfLine) }
             for block in item.blocks.dropFirst() {
                 if case .list(let nested) = block {
-                    properties += nested.items.map {
-                        $0.blocks.flatMap(\.allInlines).map(\.plainText).joined(separator: " ").trimmingSpaces
+                    // Closures, not key paths: a key path is read through the runtime, item by item.
+                    properties += nested.items.map { item in
+                        item.blocks.flatMap { $0.allInlines }.map { $0.plainText }.joined(separator: " ").trimmingSpaces
                     }
                 } else {
-                    properties += block.allInlines.map(\.plainText)
+                    properties += block.allInlines.map { $0.plainText }
                 }
             }
             options.append(

@@ -26,7 +26,9 @@ enum ScreenReader {
         let firstLine = (block.range?.start.line ?? 0) + 1
         let baseColumn = block.range?.start.column ?? 1
         let file = block.range?.file ?? ""
-        for (offset, rawLine) in block.code.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Split by bytes: libcmark ends every line of a code block with a line feed alone.
+        let lines = block.code.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        for (offset, rawLine) in lines.lazy.map(Substring.init).enumerated() {
             let indent = rawLine.prefix { $0 == " " || $0 == "\t" }.utf8.count
             let line = rawLine.trimmingSpaces
             guard !line.isEmpty else { continue }

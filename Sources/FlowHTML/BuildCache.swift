@@ -20,7 +20,28 @@ struct BuildCache: Sendable {
         var path: String
         var sourceDigest: UInt64
         var answers: UInt64
-        var queries: [DependencyTrace.Query]
+        /// The questions as the manifest spells them (``DependencyTrace/Query/encoded``, separated
+        /// by U+001E): one string a file rather than an array of values, which for 20,000 files
+        /// grew a build by megabytes, and decoded only when an unchanged page is asked them again.
+        var encodedQueries: String
+
+        init(path: String, sourceDigest: UInt64, answers: UInt64, encodedQueries: String) {
+            self.path = path
+            self.sourceDigest = sourceDigest
+            self.answers = answers
+            self.encodedQueries = encodedQueries
+        }
+
+        init(path: String, sourceDigest: UInt64, answers: UInt64, queries: [DependencyTrace.Query]) {
+            let encoded = queries.map(\.encoded).joined(separator: "\u{1E}")
+            self.init(path: path, sourceDigest: sourceDigest, answers: answers, encodedQueries: encoded)
+        }
+
+        /// The questions; one that doesn't decode is left out, as a manifest of another version may have it.
+        var queries: [DependencyTrace.Query] {
+            encodedQueries.utf8.split(separator: 0x1E).map { Substring($0) }
+                .compactMap(DependencyTrace.Query.init(encoded:))
+        }
     }
 
     static let formatLine = "flowdoc-build-cache 3"
@@ -53,7 +74,7 @@ struct BuildCache: Sendable {
             lines[2] == Substring("marker \(marker)"),
             lines[3].hasPrefix("site "), let fingerprint = UInt64(lines[3].dropFirst(5), radix: 16)
         else { return cache }
-        // Decoding the questions is most of the reading: it runs on every core, a slice of lines each.
+        // The lines are read on every core, a slice each.
         let entryLines = lines[4...]
         let sliceSize = 512
         var slices = [[Entry]?](repeating: [], count: (entryLines.count + sliceSize - 1) / sliceSize)
@@ -83,10 +104,8 @@ struct BuildCache: Sendable {
             guard fields.count == 4, let digest = UInt64(fields[1], radix: 16),
                 let answers = UInt64(fields[2], radix: 16)
             else { return nil }
-            let queries = fields[3].utf8.split(separator: 0x1E).map { Substring($0) }
-                .compactMap(DependencyTrace.Query.init(encoded:))
             let path = DependencyTrace.Query.unescape(fields[0])
-            entries.append(Entry(path: path, sourceDigest: digest, answers: answers, queries: queries))
+            entries.append(Entry(path: path, sourceDigest: digest, answers: answers, encodedQueries: String(fields[3])))
         }
         return entries
     }
@@ -115,7 +134,7 @@ struct BuildCache: Sendable {
                 for entry in sorted[index * sliceSize..<min((index + 1) * sliceSize, sorted.count)] {
                     lines += DependencyTrace.Query.escape(entry.path) + "\t" + StableHasherHex.hex(entry.sourceDigest)
                     lines += "\t" + StableHasherHex.hex(entry.answers) + "\t"
-                    lines += entry.queries.map(\.encoded).joined(separator: "\u{1E}") + "\n"
+                    lines += entry.encodedQueries + "\n"
                 }
                 slices[index] = lines
             }

@@ -21,8 +21,8 @@ struct BuildCache: Sendable {
         var sourceDigest: UInt64
         var answers: UInt64
         /// The questions as the manifest spells them (``DependencyTrace/Query/encoded``, separated
-        /// by U+001E): one string a file rather than an array of values, which for 20,000 files
-        /// grew a build by megabytes, and decoded only when an unchanged page is asked them again.
+        /// by U+001E): one string a file rather than an array of values, so that reading the
+        /// manifest decodes nothing, and an unchanged page's questions only when they are asked again.
         var encodedQueries: String
 
         init(path: String, sourceDigest: UInt64, answers: UInt64, encodedQueries: String) {
@@ -143,7 +143,7 @@ struct BuildCache: Sendable {
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let temporary = folder.appendingPathComponent("manifest.new")
         // Slice by slice: joined, then copied into one `Data`, the manifest of a large site took
-        // three times its size at the very end of the build, when memory use peaks.
+        // three times its size at the end of the build, where heaptrack put the heap's peak.
         guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
             let handle = try? FileHandle(forWritingTo: temporary)
         else { return }

@@ -77,8 +77,8 @@ public struct SiteBuilder: Sendable {
                 let previousGraph = previous.entries["graph.html"].map {
                     (fingerprint: $0.answers, url: writer.output.appendingPathComponent("graph.html"))
                 }
-                // One after the other, on one core: side by side, the flow map, the search index
-                // and the home page of a large site held their large strings at the same time.
+                // One after the other, in one task: side by side, the flow map and the search index
+                // of a large site held their large strings at the same time.
                 let jobs = generator.aggregateJobs(prepared, previousGraph: previousGraph)
                 group.addTask {
                     var entries: [BuildCache.Entry] = []

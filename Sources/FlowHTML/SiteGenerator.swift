@@ -105,8 +105,8 @@ public struct SiteGenerator: Sendable {
         var cacheEntries: [BuildCache.Entry] = []
     }
 
-    /// ``aggregateFiles(_:)`` as independent jobs, so that a build runs them side by side:
-    /// the graph alone takes as long as all the others together.
+    /// ``aggregateFiles(_:)`` as independent jobs, which ``SiteBuilder`` runs beside the pages
+    /// rather than before or after them.
     ///
     /// - Parameter previousGraph: The previous build's graph page and the
     ///   ``FlowGraphSVG/fingerprint(of:edges:)`` it was drawn from, when that build had the same

@@ -76,7 +76,9 @@ enum FrontMatterFastPath {
     /// Whether every character of `line` is printable in YAML and has no special meaning to
     /// libyaml: no tab, no carriage return, no NEL, line or paragraph separator, no BOM.
     private static func hasOnlyPlainCharacters(_ line: Substring) -> Bool {
-        line.unicodeScalars.allSatisfy { scalar in
+        // Printable ASCII, nearly every line: each byte is a scalar of its own, in 0x20...0x7E.
+        if line.utf8.allSatisfy({ $0 >= 0x20 && $0 <= 0x7E }) { return true }
+        return line.unicodeScalars.allSatisfy { scalar in
             switch scalar.value {
             case 0x20...0x7E, 0x10000...0x10FFFF: true
             case 0x2028, 0x2029: false

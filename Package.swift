@@ -1,6 +1,16 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+// tcmalloc (gperftools, Debian's libtcmalloc-minimal4) in place of glibc's malloc: the parse and
+// the rules allocate many small values on every core, and glibc's arenas made that a fifth of a
+// check's CPU (docs/performance.md, sixth round). Linked by file name, so the runtime package is
+// enough and no -dev package is needed. FLOWDOC_SYSTEM_MALLOC=1 (scripts/asan.sh sets it) keeps
+// the system's: with tcmalloc beside the sanitizer's allocator, LeakSanitizer reported the Swift
+// runtime's cached type names (`swift_getTypeName`) as leaks in every run of the binary.
+let allocatorSettings: [LinkerSetting] =
+    Context.environment["FLOWDOC_SYSTEM_MALLOC"] == "1"
+    ? [] : [.linkedLibrary(":libtcmalloc_minimal.so.4", .when(platforms: [.linux]))]
+
 let package = Package(
     name: "flowdoc",
     products: [
@@ -73,11 +83,7 @@ let package = Package(
         .executableTarget(
             name: "flowdoc",
             dependencies: ["FlowCommands"],
-            // tcmalloc (gperftools, Debian's libtcmalloc-minimal4) in place of glibc's malloc: the
-            // parse and the rules allocate many small values on every core, and glibc's arenas made
-            // that a fifth of a check's CPU (docs/performance.md, sixth round). Linked by file name,
-            // so the runtime package is enough and no -dev package is needed.
-            linkerSettings: [.linkedLibrary(":libtcmalloc_minimal.so.4", .when(platforms: [.linux]))]
+            linkerSettings: allocatorSettings
         ),
         .target(
             name: "FlowTestSupport",

@@ -59,24 +59,36 @@ public struct SourceLocation: Sendable, Hashable, Codable, Comparable, CustomStr
 /// A span of a source file, from ``start`` to ``end`` inclusive, with the file it belongs to.
 ///
 /// `file` is the path relative to the content folder (for example `salesforce/initiate.md`),
-/// so that output stays the same wherever the content folder is checked out.
+/// so that output stays the same wherever the content folder is checked out. It is stored as a
+/// ``SourceFile`` (20 bytes a range in all, copied without reference counting).
 public struct SourceRange: Sendable, Hashable, Comparable, CustomStringConvertible {
-    /// The file, relative to the content folder; empty when the text did not come from a file.
-    public var file: String
+    /// The file, interned.
+    public var sourceFile: SourceFile
     /// The first character of the span.
     public var start: SourceLocation
     /// The last character of the span (inclusive, as libcmark reports it).
     public var end: SourceLocation
 
+    /// The file, relative to the content folder; empty when the text did not come from a file.
+    public var file: String {
+        get { sourceFile.path }
+        set { sourceFile = SourceFile(newValue) }
+    }
+
     /// Creates a range in `file` from `start` to `end`.
-    public init(file: String, start: SourceLocation, end: SourceLocation) {
-        self.file = file
+    public init(file: SourceFile, start: SourceLocation, end: SourceLocation) {
+        self.sourceFile = file
         self.start = start
         self.end = end
     }
 
+    /// Creates a range in `file` from `start` to `end`.
+    public init(file: String, start: SourceLocation, end: SourceLocation) {
+        self.init(file: SourceFile(file), start: start, end: end)
+    }
+
     /// Creates a range in `file` from the given 1-based lines and UTF-8 byte columns.
-    public init(file: String, line: Int, column: Int, endLine: Int? = nil, endColumn: Int? = nil) {
+    public init(file: SourceFile, line: Int, column: Int, endLine: Int? = nil, endColumn: Int? = nil) {
         self.init(
             file: file,
             start: SourceLocation(line: line, column: column),
@@ -84,8 +96,15 @@ public struct SourceRange: Sendable, Hashable, Comparable, CustomStringConvertib
         )
     }
 
+    /// Creates a range in `file` from the given 1-based lines and UTF-8 byte columns.
+    public init(file: String, line: Int, column: Int, endLine: Int? = nil, endColumn: Int? = nil) {
+        self.init(file: SourceFile(file), line: line, column: column, endLine: endLine, endColumn: endColumn)
+    }
+
+    /// Orders by file path, then start, then end.
     public static func < (lhs: SourceRange, rhs: SourceRange) -> Bool {
-        (lhs.file, lhs.start, lhs.end) < (rhs.file, rhs.start, rhs.end)
+        if lhs.sourceFile != rhs.sourceFile { return lhs.file < rhs.file }
+        return (lhs.start, lhs.end) < (rhs.start, rhs.end)
     }
 
     /// `file:line:column`, the form editors and terminals recognise.

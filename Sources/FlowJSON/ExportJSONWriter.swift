@@ -23,6 +23,9 @@ struct ExportJSONWriter {
     var isEmpty: [Bool] = []
     /// Whether a value came up that only the encoder writes right; ``finish()`` then gives `nil`.
     var failed = false
+    /// The file of the last position written and its path: the positions of a flow name one
+    /// file, looked up once (``FlowCore/SourceFile/path``).
+    private var lastFile = (file: SourceFile.none, path: "")
 
     init(layout: JSONLayout, reservingCapacity capacity: Int = 16_384) {
         self.layout = layout
@@ -219,12 +222,14 @@ struct ExportJSONWriter {
     /// A `position` member, left out when `range` is `nil` (as `encodeIfPresent` does).
     private mutating func position(_ range: SourceRange?) {
         guard let range else { return }
+        if range.sourceFile != lastFile.file { lastFile = (range.sourceFile, range.file) }
+        let file = lastFile.path
         key("position") { w in
             w.object {
                 $0.key("column") { $0.int(range.start.column) }
                 $0.key("endColumn") { $0.int(range.end.column) }
                 $0.key("endLine") { $0.int(range.end.line) }
-                $0.key("file") { $0.string(range.file) }
+                $0.key("file") { $0.string(file) }
                 $0.key("line") { $0.int(range.start.line) }
             }
         }

@@ -7,7 +7,7 @@ extension Inline {
         func move(_ range: SourceRange?) -> SourceRange? {
             guard let range else { return nil }
             return SourceRange(
-                file: range.file,
+                file: range.sourceFile,
                 line: range.start.line + line,
                 column: range.start.column + (range.start.line == 1 ? column : 0),
                 endLine: range.end.line + line,

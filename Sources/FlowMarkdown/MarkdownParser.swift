@@ -1,5 +1,5 @@
 internal import CCmark
-import FlowCore
+public import FlowCore
 public import FlowProse
 
 /// Parses CommonMark text with libcmark into ``FlowProse/Block`` values.
@@ -39,6 +39,11 @@ public struct MarkdownParser: Sendable {
     ///   - file: The path recorded in every ``FlowCore/SourceRange``.
     /// - Returns: The blocks, with GFM tables recognised.
     public func parse(_ text: String, file: String) -> Document {
+        parse(text, file: SourceFile(file))
+    }
+
+    /// ``parse(_:file:)`` with the file already interned.
+    public func parse(_ text: String, file: SourceFile) -> Document {
         let bytes = Array(text.utf8)
         guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS) else {
             return Document(blocks: [], wasFlattened: false)
@@ -67,6 +72,11 @@ public struct MarkdownParser: Sendable {
     ///   - column: The UTF-8 byte column the text starts at.
     /// - Returns: The inlines, with positions shifted to where the text stands in its file.
     public func parseInlines(_ text: String, file: String, line: Int, column: Int) -> [Inline] {
+        parseInlines(text, file: SourceFile(file), line: line, column: column)
+    }
+
+    /// ``parseInlines(_:file:line:column:)`` with the file already interned.
+    public func parseInlines(_ text: String, file: SourceFile, line: Int, column: Int) -> [Inline] {
         if text.isEmpty { return [] }
         if Self.isPlainText(text) {
             let end = column + text.utf8.count - 1
@@ -132,7 +142,7 @@ public struct MarkdownParser: Sendable {
     }
 
     /// ``parseInlines(_:file:line:column:)`` with libcmark, whatever the text.
-    func parseInlinesWithCmark(_ text: String, file: String, line: Int, column: Int) -> [Inline] {
+    func parseInlinesWithCmark(_ text: String, file: SourceFile, line: Int, column: Int) -> [Inline] {
         // A leading letter keeps the text a paragraph whatever it starts with (`#`, `-`, `>`, `<`).
         let prefix = "a "
         let document = parse(prefix + text, file: file)
@@ -150,7 +160,7 @@ public struct MarkdownParser: Sendable {
                     rest,
                     range.map {
                         SourceRange(
-                            file: $0.file,
+                            file: $0.sourceFile,
                             line: line,
                             column: column,
                             endLine: $0.end.line,

@@ -22,7 +22,7 @@ import FlowProse
 /// Whatever doesn't fit leaves the paragraph as it was.
 struct TableRecognizer {
     let source: SourceText
-    let file: String
+    let file: SourceFile
 
     /// Whether `paragraph` may hold a table.
     ///

@@ -6,7 +6,7 @@ import FlowProse
 /// nesting cannot overflow the stack) and builds ``FlowProse`` values.
 struct TreeConverter {
     let source: SourceText
-    let file: String
+    let file: SourceFile
     let maximumNesting: Int
     private(set) var wasFlattened = false
 
@@ -18,7 +18,7 @@ struct TreeConverter {
         var items: [ListItem] = []
     }
 
-    init(source: SourceText, file: String, maximumNesting: Int) {
+    init(source: SourceText, file: SourceFile, maximumNesting: Int) {
         self.source = source
         self.file = file
         self.maximumNesting = maximumNesting

@@ -93,7 +93,7 @@ struct BodyBuilder {
             openProcedure = nil
             procedure.steps += steps
             procedure.range = procedure.range.map {
-                SourceRange(file: $0.file, start: $0.start, end: list.range?.end ?? $0.end)
+                SourceRange(file: $0.sourceFile, start: $0.start, end: list.range?.end ?? $0.end)
             }
             openProcedure = procedure
             return

@@ -38,7 +38,7 @@ enum FrontMatterFastPath {
     ///   - lines: The lines between the `---` delimiters, without line feeds.
     ///   - file: The page's path, for the ranges.
     ///   - firstLine: The 1-based line number of the first of `lines`.
-    static func entries(_ lines: ArraySlice<Substring>, file: String, firstLine: Int) -> [Entry]? {
+    static func entries(_ lines: ArraySlice<Substring>, file: SourceFile, firstLine: Int) -> [Entry]? {
         var entries: [Entry] = []
         var keys = Set<String>()
         // One constructor for the page, as the Yams parser has: `Constructor.default` builds a new one with its tables.

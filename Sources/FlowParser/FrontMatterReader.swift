@@ -58,7 +58,9 @@ struct FrontMatterReader {
         var markdown = String(repeating: "\n", count: closing)
         if let restStart { markdown += "\n" + text[restStart...] }
         var result = Result(markdown: markdown)
-        if usesFastPath, let entries = FrontMatterFastPath.entries(lines[1..<closing], file: file, firstLine: 2) {
+        if usesFastPath,
+            let entries = FrontMatterFastPath.entries(lines[1..<closing], file: SourceFile(file), firstLine: 2)
+        {
             var reader = MetadataReader(file: file, range: { _ in nil })
             for entry in entries {
                 reader.read(key: entry.key, keyRange: entry.keyRange, value: entry.value, valueRange: entry.valueRange)

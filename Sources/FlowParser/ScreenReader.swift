@@ -25,7 +25,7 @@ enum ScreenReader {
         var elements: [ScreenElement] = []
         let firstLine = (block.range?.start.line ?? 0) + 1
         let baseColumn = block.range?.start.column ?? 1
-        let file = block.range?.file ?? ""
+        let file = block.range?.sourceFile ?? .none
         // Split by bytes: libcmark ends every line of a code block with a line feed alone.
         let lines = block.code.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         for (offset, rawLine) in lines.lazy.map(Substring.init).enumerated() {

@@ -21,7 +21,7 @@ import Testing
     func readsAPlainCellAsLibcmarkDoes(cell: String) {
         let parser = MarkdownParser()
         let fast = parser.parseInlines(cell, file: "p.md", line: 7, column: 5)
-        let cmark = parser.parseInlinesWithCmark(cell, file: "p.md", line: 7, column: 5)
+        let cmark = parser.parseInlinesWithCmark(cell, file: SourceFile("p.md"), line: 7, column: 5)
         #expect(fast == cmark, "\(cell.debugDescription): \(fast) vs \(cmark)")
     }
 
@@ -30,7 +30,7 @@ import Testing
         let parser = MarkdownParser()
         for cell in ["x\(character)y", "\(character)y", "x\(character)", "\(character)\(character)"] {
             let fast = parser.parseInlines(cell, file: "p.md", line: 2, column: 3)
-            let cmark = parser.parseInlinesWithCmark(cell, file: "p.md", line: 2, column: 3)
+            let cmark = parser.parseInlinesWithCmark(cell, file: SourceFile("p.md"), line: 2, column: 3)
             #expect(fast == cmark, "\(cell.debugDescription): \(fast) vs \(cmark)")
         }
     }

@@ -125,7 +125,7 @@ import Testing
     private func takesFastPath(_ frontMatter: String) -> Bool {
         let lines = frontMatter.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
             .map { Substring($0) }
-        return FrontMatterFastPath.entries(lines[...], file: "a/page.md", firstLine: 2) != nil
+        return FrontMatterFastPath.entries(lines[...], file: SourceFile("a/page.md"), firstLine: 2) != nil
     }
 
     @Test(arguments: plain)

@@ -52,7 +52,7 @@ enum StepNumbering {
         guard let range = step.range else { return nil }
         let digits = String(step.number).utf8.count
         return SourceRange(
-            file: range.file,
+            file: range.sourceFile,
             line: range.start.line,
             column: range.start.column,
             endLine: range.start.line,

@@ -47,10 +47,8 @@ public enum Slug {
 
         /// Returns `slug`, or `slug-N` if it was used before.
         public mutating func uniqueSlug(_ slug: String) -> String {
-            guard let count = counts[slug] else {
-                counts[slug] = 1
-                return slug
-            }
+            // One hash lookup for a slug not seen before, the usual case.
+            guard let count = counts.updateValue(1, forKey: slug) else { return slug }
             counts[slug] = count + 1
             return uniqueSlug("\(slug)-\(count)")
         }

@@ -61,7 +61,7 @@ enum CalloutReader {
             // A label is a known kind (at most 9 letters) before the colon: a text without a colon
             // in its first 64 bytes (16 scalars at least) cannot start with one, and searching the
             // whole paragraph by characters was a tenth of parsing.
-            guard text.utf8.prefix(64).contains(UInt8(ascii: ":")) else { return nil }
+            guard hasColon(inFirst: 64, of: text) else { return nil }
             guard let colon = text.firstIndex(of: ":") else { return nil }
             let kind = Callout.Kind(rawValue: String(text[..<colon]))
             guard Callout.Kind.known.contains(kind) else { return nil }
@@ -70,6 +70,14 @@ enum CalloutReader {
         default:
             return nil
         }
+    }
+
+    /// Whether one of the first `count` bytes of `text` is a colon; searched in the string's
+    /// own storage when it has it (the generic search over its UTF-8 view was 0.8% of `check`).
+    private static func hasColon(inFirst count: Int, of text: String) -> Bool {
+        let colon = UInt8(ascii: ":")
+        return text.utf8.withContiguousStorageIfAvailable { $0.prefix(count).contains(colon) }
+            ?? text.utf8.prefix(count).contains(colon)
     }
 }
 

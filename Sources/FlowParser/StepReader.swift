@@ -127,7 +127,7 @@ struct StepReader {
     static func result(_ paragraph: Paragraph) -> Paragraph? {
         var inlines = paragraph.inlines
         switch inlines.first {
-        case .text(let text, let range) where text.lowercased().hasPrefix("result:"):
+        case .text(let text, let range) where Self.startsWithResultLabel(text):
             inlines[0] = .text(String(text.dropFirst("result:".count)), range)
         case .strong(let children, _), .emphasis(let children, _):
             let label = children.plainText.trimmingSpaces.lowercased()
@@ -145,5 +145,17 @@ struct StepReader {
             return nil
         }
         return Paragraph(inlines: inlines.droppingLeadingSpace, range: paragraph.range)
+    }
+
+    /// Whether `text` starts with `result:` in any case, compared by bytes: lowercasing every
+    /// paragraph of every step to look at its first seven letters copied the paragraph.
+    static func startsWithResultLabel(_ text: String) -> Bool {
+        let label = "result:".utf8
+        let bytes = text.utf8
+        guard bytes.count >= label.count else { return false }
+        // `result:` is ASCII, and OR-ing 0x20 maps only `A`-`Z` (and no other byte) onto its letters.
+        return zip(bytes, label).allSatisfy { byte, expected in
+            expected == UInt8(ascii: ":") ? byte == expected : byte | 0x20 == expected
+        }
     }
 }

@@ -64,6 +64,17 @@ import Testing
         #expect(step.result?.inlines.plainText == "The settings are saved.")
     }
 
+    @Test(arguments: [
+        ("RESULT: Saved.", "Saved."), ("result:Saved.", "Saved."), ("ReSuLt:  Saved.", "Saved."),
+        ("Results: Saved.", nil), ("Result Saved.", nil), ("Résult: Saved.", nil), ("Resul", nil),
+    ])
+    func readsAResultLabelInAnyCase(paragraph: String, result: String?) throws {
+        let (flow, _) = parse("1. Click **Save**.\n\n   \(paragraph)\n")
+        let step = try #require(flow.steps.first)
+        #expect(step.result?.inlines.plainText == result)
+        if result == nil { #expect(step.details.count == 1) }
+    }
+
     @Test func readsFieldTableWithRequiredMarksAndColumns() throws {
         let markdown = """
             1. Enter the details.

@@ -72,6 +72,13 @@ public struct SiteBuilder: Sendable {
             let aggregateCount = SharedCounter()
             // Small chunks, so that no core is left with a long last one while the other waits.
             let chunkSize = max(16, flows.count / (ProcessInfo.processInfo.activeProcessorCount * 32))
+            let flowsJSON = try FlowsJSONAssembler(
+                chunkCount: (flows.count + chunkSize - 1) / chunkSize,
+                flowCount: flows.count,
+                exporter: prepared.exporter,
+                in: staging
+            )
+            defer { flowsJSON.abandon() }
             let (entries, rendered) = try await withThrowingTaskGroup(of: ([BuildCache.Entry], Int).self) { group in
                 // The files about the whole site are generated beside the pages, not before them.
                 let previousGraph = previous.entries["graph.html"].map {
@@ -96,28 +103,23 @@ public struct SiteBuilder: Sendable {
                     group.addTask {
                         var entries: [BuildCache.Entry] = []
                         var rendered = 0
-                        var part = try FlowsJSONAssembler.PartWriter(chunk: chunkIndex, in: staging)
-                        do {
-                            for (offset, flow) in chunk.enumerated() {
-                                try Task.checkCancellation()
-                                let result = try build(
-                                    flow,
-                                    prepared,
-                                    previous,
-                                    sameAnswers: sameAnswers,
-                                    staging,
-                                    into: &entries
-                                )
-                                try part.append(result.json, isFirst: start + offset == 0)
-                                if result.rendered { rendered += 1 }
-                                let count = done.value.add(1, ordering: .relaxed).newValue
-                                progress?(count, flows.count)
-                            }
-                        } catch {
-                            try? part.close()
-                            throw error
+                        var json: [UInt8] = []
+                        for (offset, flow) in chunk.enumerated() {
+                            try Task.checkCancellation()
+                            let result = try build(
+                                flow,
+                                prepared,
+                                previous,
+                                sameAnswers: sameAnswers,
+                                staging,
+                                into: &entries
+                            )
+                            FlowsJSONAssembler.append(result.json, isFirst: start + offset == 0, to: &json)
+                            if result.rendered { rendered += 1 }
+                            let count = done.value.add(1, ordering: .relaxed).newValue
+                            progress?(count, flows.count)
                         }
-                        try part.close()
+                        try flowsJSON.add(chunk: chunkIndex, json)
                         return (entries, rendered)
                     }
                 }
@@ -129,13 +131,7 @@ public struct SiteBuilder: Sendable {
                 }
                 return (all, rendered)
             }
-            let partCount = (flows.count + chunkSize - 1) / chunkSize
-            try FlowsJSONAssembler.join(
-                partCount: partCount,
-                flowCount: flows.count,
-                exporter: prepared.exporter,
-                in: staging
-            )
+            try flowsJSON.finish()
             var cache = BuildCache(key: key)
             cache.answersFingerprint = fingerprint
             for entry in entries { cache.entries[entry.path] = entry }

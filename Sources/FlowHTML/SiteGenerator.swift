@@ -94,7 +94,7 @@ public struct SiteGenerator: Sendable {
 
     /// The files that depend on the whole site, or on no page: the home page when there is
     /// no `index.md`, 404, graph, search, sitemap, search index, assets, schema and images
-    /// (`flows.json` aside: ``FlowsJSONAssembler`` writes it from the per-flow files).
+    /// (`flows.json` aside: ``FlowsJSONAssembler`` writes it from the JSON of each flow).
     func aggregateFiles(_ prepared: Prepared) throws -> [SiteFile] {
         try aggregateJobs(prepared).flatMap { try $0().files }
     }

@@ -96,13 +96,9 @@ struct FlowPageBuilder {
     private func nextCardsPart() -> PagePartView {
         var seen: Set<String> = []
         let cards = flow.next.compactMap { link -> FlowLinkView? in
-            let href = context.href(link.destination, in: flow, allowsFlowID: true, trace: trace)
+            let (href, target) = context.target(of: link.destination, in: flow, allowsFlowID: true, trace: trace)
             guard seen.insert(href).inserted else { return nil }
-            if let target = context.linkedFlow(link.destination, in: flow, allowsFlowID: true, trace: trace) {
-                var view = context.link(to: target, fromPage: page)
-                view.href = href
-                return view
-            }
+            if let target { return context.link(to: target, href: href) }
             return FlowLinkView(title: link.text, href: href, summary: "", mode: "", hasMode: false, stepCount: 0)
         }
         return cards.isEmpty ? PagePartView() : PagePartView(nextCards: [NextCardsView(flows: cards)])
@@ -170,15 +166,15 @@ struct FlowPageBuilder {
     private func choiceView(_ choice: Choice) -> ChoiceView {
         ChoiceView(
             options: choice.options.map { option in
-                let target = option.link.flatMap { context.linkedFlow($0, in: flow, trace: trace) }
+                let target = option.link.map { context.target(of: $0, in: flow, trace: trace) }
                 return ChoiceView.Option(
                     label: option.label,
                     properties: option.properties,
                     hasProperties: !option.properties.isEmpty,
                     isSelected: option.isSelected,
-                    href: option.link.map { context.href($0, in: flow, trace: trace) } ?? "",
+                    href: target?.href ?? "",
                     hasLink: option.link != nil,
-                    linkTitle: target?.title ?? "Open the \(option.label) flow"
+                    linkTitle: target?.flow?.title ?? "Open the \(option.label) flow"
                 )
             }
         )

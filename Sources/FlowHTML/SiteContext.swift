@@ -54,19 +54,40 @@ struct SiteContext: Sendable {
     /// with or without `unsafe_html`.
     func href(_ destination: String, in flow: Flow, allowsFlowID: Bool = false, trace: DependencyTrace? = nil) -> String
     {
-        let page = SitePaths.page(forFlowID: flow.id)
-        let href =
-            switch resolver.resolve(destination, from: flow.source, allowsFlowID: allowsFlowID) {
-            case .external(let url): SafeURL.filtered(url)
-            case .sameFlow(let fragment): "#" + fragment
-            case .flow(let id, let fragment):
-                SitePaths.relative(from: page, to: SitePaths.page(forFlowID: id)) + (fragment.map { "#" + $0 } ?? "")
-            case .asset(let path): SitePaths.relative(from: page, to: path)
-            case .missing: SafeURL.filtered(destination)
-            case .outside: "#"
-            }
+        let resolved = resolver.resolve(destination, from: flow.source, allowsFlowID: allowsFlowID)
+        let href = href(of: resolved, destination, in: flow)
         trace?.record(.href(destination, allowsFlowID: allowsFlowID), answer: href)
         return href
+    }
+
+    /// ``href(_:in:allowsFlowID:trace:)`` and ``linkedFlow(_:in:allowsFlowID:trace:)`` with one
+    /// resolution of the link (each resolves it), both questions recorded in `trace`.
+    func target(of destination: String, in flow: Flow, allowsFlowID: Bool = false, trace: DependencyTrace? = nil)
+        -> (href: String, flow: Flow?)
+    {
+        let resolved = resolver.resolve(destination, from: flow.source, allowsFlowID: allowsFlowID)
+        let href = href(of: resolved, destination, in: flow)
+        var index: Int?
+        if case .flow(let id, _) = resolved { index = publishedIndexByID[id] }
+        if let trace {
+            trace.record(.href(destination, allowsFlowID: allowsFlowID), answer: href)
+            trace.record(.linkedFlow(destination, allowsFlowID: allowsFlowID), answer: listing(at: index))
+        }
+        return (href, index.map { published[$0] })
+    }
+
+    /// The URL on `flow`'s page of `destination`, resolved to `resolved`.
+    private func href(of resolved: LinkResolver.Target, _ destination: String, in flow: Flow) -> String {
+        let page = SitePaths.page(forFlowID: flow.id)
+        return switch resolved {
+        case .external(let url): SafeURL.filtered(url)
+        case .sameFlow(let fragment): "#" + fragment
+        case .flow(let id, let fragment):
+            SitePaths.relative(from: page, to: SitePaths.page(forFlowID: id)) + (fragment.map { "#" + $0 } ?? "")
+        case .asset(let path): SitePaths.relative(from: page, to: path)
+        case .missing: SafeURL.filtered(destination)
+        case .outside: "#"
+        }
     }
 
     /// The published page with this id, if any.
@@ -180,9 +201,14 @@ extension SiteContext {
 
     /// A listing entry for `target`, linked from the page at `fromPage`.
     func link(to target: Flow, fromPage: String) -> FlowLinkView {
+        link(to: target, href: SitePaths.relative(from: fromPage, to: SitePaths.page(forFlowID: target.id)))
+    }
+
+    /// A listing entry for `target` at `href`.
+    func link(to target: Flow, href: String) -> FlowLinkView {
         FlowLinkView(
             title: target.title,
-            href: SitePaths.relative(from: fromPage, to: SitePaths.page(forFlowID: target.id)),
+            href: href,
             summary: target.summary,
             mode: target.metadata.mode ?? "",
             hasMode: target.metadata.mode != nil,

@@ -8,36 +8,51 @@ import FlowModel
 /// Flows are placed in columns by their longest distance from a flow nothing leads to, and
 /// sorted by title within a column, so the drawing is the same for the same content.
 enum FlowGraphSVG {
+    /// An arrow between two flows, given by their positions in the site's reading order
+    /// (``SiteContext/readingOrder``): the map of a large site sorted and looked up its edges
+    /// by id, a string comparison or hash each time.
     struct Edge: Hashable {
-        var from: String
-        var to: String
+        var from: Int
+        var to: Int
         var isChoice: Bool
     }
 
     static let nodeWidth = 230, nodeHeight = 58, columnGap = 90, rowGap = 22, margin = 16
 
-    /// The edges between published flows, sorted; the links of the flows are resolved on every core.
+    /// The edges between published flows, sorted by the ids of their ends; the links of the
+    /// flows are resolved on every core.
     static func edges(in context: SiteContext) -> [Edge] {
         let flows = context.readingOrder
+        // Where each published flow is drawn: the first flow of the reading order with its id.
+        let readingIndex = context.published.map { $0.kind == .flow ? context.readingPosition[$0.id] : nil }
         var edgesByFlow = [[Edge]](repeating: [], count: flows.count)
         edgesByFlow.withUnsafeMutableBufferPointer { buffer in
             // Each iteration writes only its own element of the buffer.
             nonisolated(unsafe) let edgesByFlow = buffer
             DispatchQueue.concurrentPerform(iterations: flows.count) { index in
-                edgesByFlow[index] = edges(from: flows[index], in: context)
+                edgesByFlow[index] = edges(from: flows[index], in: context, readingIndex: readingIndex)
             }
         }
         let unique = Set(edgesByFlow.joined())
-        return unique.sorted { ($0.from, $0.to, $0.isChoice ? 1 : 0) < ($1.from, $1.to, $1.isChoice ? 1 : 0) }
+        // Each flow's place in id order, so that edges sort by numbers, as they sorted by ids.
+        var rank = [Int](repeating: 0, count: flows.count)
+        for (place, index) in flows.indices.sorted(by: { flows[$0].id < flows[$1].id }).enumerated() {
+            rank[index] = place
+        }
+        return unique.sorted {
+            (rank[$0.from], rank[$0.to], $0.isChoice ? 1 : 0) < (rank[$1.from], rank[$1.to], $1.isChoice ? 1 : 0)
+        }
     }
 
     /// The edges that leave `flow`: its next links and its choices that lead to another published flow.
-    private static func edges(from flow: Flow, in context: SiteContext) -> [Edge] {
+    ///
+    /// A flow is drawn once per id: edges start and end at the first flow of the reading order with their id.
+    private static func edges(from flow: Flow, in context: SiteContext, readingIndex: [Int?]) -> [Edge] {
         var edges: [Edge] = []
+        guard let from = context.readingPosition[flow.id] else { return [] }
         func add(_ target: Int?, isChoice: Bool) {
-            guard let target, context.published[target].kind == .flow, context.published[target].id != flow.id
-            else { return }
-            edges.append(Edge(from: flow.id, to: context.published[target].id, isChoice: isChoice))
+            guard let target, let to = readingIndex[target], context.published[target].id != flow.id else { return }
+            edges.append(Edge(from: from, to: to, isChoice: isChoice))
         }
         for link in flow.next {
             add(context.linkedIndex(link.destination, in: flow, allowsFlowID: true), isChoice: false)
@@ -62,8 +77,8 @@ enum FlowGraphSVG {
         }
         hasher.combine(UInt64(edges.count))
         for edge in edges {
-            hasher.combine(edge.from)
-            hasher.combine(edge.to)
+            hasher.combine(flows[edge.from].id)
+            hasher.combine(flows[edge.to].id)
             hasher.combine(edge.isChoice ? "choice" : "next")
         }
         return hasher.value
@@ -73,13 +88,13 @@ enum FlowGraphSVG {
     static func svg(for context: SiteContext, edges: [Edge]) -> String {
         let flows = context.readingOrder
         let columns = columns(of: flows, edges: edges)
-        var position: [String: (x: Int, y: Int)] = [:]
+        var position = [(x: Int, y: Int)?](repeating: nil, count: flows.count)
         var height = 0
-        for (column, ids) in columns.enumerated() {
-            for (row, id) in ids.enumerated() {
+        for (column, indices) in columns.enumerated() {
+            for (row, index) in indices.enumerated() {
                 let x = margin + column * (nodeWidth + columnGap)
                 let y = margin + row * (nodeHeight + rowGap)
-                position[id] = (x, y)
+                position[index] = (x, y)
                 height = max(height, y + nodeHeight + margin)
             }
         }
@@ -99,44 +114,46 @@ enum FlowGraphSVG {
             guard let from = position[edge.from], let to = position[edge.to] else { continue }
             svg += edgePath(from: from, to: to, isChoice: edge.isChoice)
         }
-        let byID = Dictionary(flows.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        for id in columns.flatMap({ $0 }) {
-            guard let flow = byID[id], let point = position[id] else { continue }
-            svg += node(flow, at: point)
+        for index in columns.joined() {
+            guard let point = position[index] else { continue }
+            svg += node(flows[index], at: point)
         }
         svg += "</svg>"
         return svg
     }
 
-    /// Flow ids by column: a flow's column is its shortest distance from an entry flow.
+    /// The flows by column, as positions in `flows`: a flow's column is its shortest distance
+    /// from an entry flow, and a column is sorted by title, then id.
     ///
     /// Entry flows are those with the fewest incoming "What's next" edges (usually none); a
     /// breadth-first walk from them keeps cycles from stretching the drawing. Flows the walk
-    /// does not reach go in the first column.
-    static func columns(of flows: [Flow], edges: [Edge]) -> [[String]] {
-        let ordered = flows.sorted { ($0.title, $0.id) < ($1.title, $1.id) }.map(\.id)
-        var successors: [String: [String]] = [:]
-        var inDegree: [String: Int] = Dictionary(ordered.map { ($0, 0) }, uniquingKeysWith: { first, _ in first })
+    /// does not reach go in the first column. A flow whose id an earlier flow has is left out.
+    static func columns(of flows: [Flow], edges: [Edge]) -> [[Int]] {
+        var ids = Set<String>()
+        let ordered = flows.indices.filter { ids.insert(flows[$0].id).inserted }
+            .sorted { (flows[$0].title, flows[$0].id) < (flows[$1].title, flows[$1].id) }
+        var successors = [[Int]](repeating: [], count: flows.count)
+        var inDegree = [Int](repeating: 0, count: flows.count)
         for edge in edges {
-            successors[edge.from, default: []].append(edge.to)
-            if !edge.isChoice { inDegree[edge.to, default: 0] += 1 }
+            successors[edge.from].append(edge.to)
+            if !edge.isChoice { inDegree[edge.to] += 1 }
         }
-        let fewest = inDegree.values.min() ?? 0
-        var depth: [String: Int] = [:]
+        let fewest = ordered.lazy.map { inDegree[$0] }.min() ?? 0
+        var depth = [Int?](repeating: nil, count: flows.count)
         var queue = ordered.filter { inDegree[$0] == fewest }
-        for id in queue { depth[id] = 0 }
-        var index = 0
-        while index < queue.count {
-            let id = queue[index]
-            index += 1
-            for next in successors[id] ?? [] where depth[next] == nil {
-                depth[next] = (depth[id] ?? 0) + 1
-                queue.append(next)
+        for index in queue { depth[index] = 0 }
+        var next = 0
+        while next < queue.count {
+            let index = queue[next]
+            next += 1
+            for successor in successors[index] where depth[successor] == nil {
+                depth[successor] = (depth[index] ?? 0) + 1
+                queue.append(successor)
             }
         }
-        let maximum = depth.values.max() ?? 0
-        var columns = Array(repeating: [String](), count: maximum + 1)
-        for id in ordered { columns[depth[id] ?? 0].append(id) }
+        let maximum = depth.lazy.compactMap { $0 }.max() ?? 0
+        var columns = Array(repeating: [Int](), count: maximum + 1)
+        for index in ordered { columns[depth[index] ?? 0].append(index) }
         return columns.filter { !$0.isEmpty }
     }
 

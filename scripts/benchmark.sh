@@ -26,7 +26,8 @@ if [ "${#need[@]}" -gt 0 ]; then
 fi
 
 echo "== building flowdoc (release) and the floor" >&2
-swift build -c release --scratch-path "$scratch" --product flowdoc >&2
+# As scripts/build.sh builds it: the Swift runtime and Foundation linked in.
+swift build -c release --static-swift-stdlib --scratch-path "$scratch" --product flowdoc >&2
 flowdoc="$scratch/release/flowdoc"
 mkdir -p "$work"
 cc -O2 -o "$work/floor" "$root/Benchmarks/floor/floor.c" $(pkg-config --cflags --libs libcmark)

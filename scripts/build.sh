@@ -4,5 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
-swift build -c release --product flowdoc
+# The Swift runtime and Foundation linked into the binary: it starts in about 10 ms instead of 25
+# and calls the runtime directly (`check` about 5% faster, see docs/performance.md).
+swift build -c release --static-swift-stdlib --product flowdoc
 .build/release/flowdoc build content --output site "$@"

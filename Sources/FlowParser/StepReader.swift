@@ -154,8 +154,12 @@ struct StepReader {
         let bytes = text.utf8
         guard bytes.count >= label.count else { return false }
         // `result:` is ASCII, and OR-ing 0x20 maps only `A`-`Z` (and no other byte) onto its letters.
-        return zip(bytes, label).allSatisfy { byte, expected in
+        let matches = zip(bytes, label).allSatisfy { byte, expected in
             expected == UInt8(ascii: ":") ? byte == expected : byte | 0x20 == expected
         }
+        // A non-ASCII byte after the colon may be a combining mark, which would make `:` and it
+        // one character: the comparison by characters decides then.
+        guard matches, bytes.dropFirst(label.count).first.map({ $0 >= 0x80 }) == true else { return matches }
+        return text.lowercased().hasPrefix("result:")
     }
 }

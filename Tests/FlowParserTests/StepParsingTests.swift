@@ -67,6 +67,7 @@ import Testing
     @Test(arguments: [
         ("RESULT: Saved.", "Saved."), ("result:Saved.", "Saved."), ("ReSuLt:  Saved.", "Saved."),
         ("Results: Saved.", nil), ("Result Saved.", nil), ("Résult: Saved.", nil), ("Resul", nil),
+        ("Result:é saved.", "é saved."), ("Result:\u{301} saved.", nil),
     ])
     func readsAResultLabelInAnyCase(paragraph: String, result: String?) throws {
         let (flow, _) = parse("1. Click **Save**.\n\n   \(paragraph)\n")

@@ -44,7 +44,10 @@ public struct StableHasher: Sendable, Hashable {
     }
 
     /// The hash as 16 lowercase hexadecimal digits.
-    public var hex: String {
+    public var hex: String { Self.hex(value) }
+
+    /// `value` as 16 lowercase hexadecimal digits, the spelling of hashes in flowdoc's caches.
+    public static func hex(_ value: UInt64) -> String {
         let digits = String(value, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
     }

@@ -70,7 +70,7 @@ struct BuildCache: Sendable {
         // Split by bytes: every field is escaped, so a line break byte always ends a line.
         let lines = text.utf8.split(separator: UInt8(ascii: "\n")).map { Substring($0) }
         guard lines.count >= 4, lines[0] == Substring(formatLine),
-            lines[1] == Substring("key \(StableHasherHex.hex(key))"),
+            lines[1] == Substring("key \(StableHasher.hex(key))"),
             lines[2] == Substring("marker \(marker)"),
             lines[3].hasPrefix("site "), let fingerprint = UInt64(lines[3].dropFirst(5), radix: 16)
         else { return cache }
@@ -120,8 +120,8 @@ struct BuildCache: Sendable {
     /// Failing to write it costs only speed: the next build is then a full one.
     func save(for output: URL) {
         guard let marker = Self.markerIdentity(of: output) else { return }
-        var text = "\(Self.formatLine)\nkey \(StableHasherHex.hex(key))\nmarker \(marker)\n"
-        text += "site \(StableHasherHex.hex(answersFingerprint ?? 0))\n"
+        var text = "\(Self.formatLine)\nkey \(StableHasher.hex(key))\nmarker \(marker)\n"
+        text += "site \(StableHasher.hex(answersFingerprint ?? 0))\n"
         // The lines are written on every core, a slice of entries each, then joined in path order.
         let sorted = entries.values.sorted { $0.path < $1.path }
         let sliceSize = 512
@@ -132,8 +132,8 @@ struct BuildCache: Sendable {
             DispatchQueue.concurrentPerform(iterations: slices.count) { index in
                 var lines = ""
                 for entry in sorted[index * sliceSize..<min((index + 1) * sliceSize, sorted.count)] {
-                    lines += DependencyTrace.Query.escape(entry.path) + "\t" + StableHasherHex.hex(entry.sourceDigest)
-                    lines += "\t" + StableHasherHex.hex(entry.answers) + "\t"
+                    lines += DependencyTrace.Query.escape(entry.path) + "\t" + StableHasher.hex(entry.sourceDigest)
+                    lines += "\t" + StableHasher.hex(entry.answers) + "\t"
                     lines += entry.encodedQueries + "\n"
                 }
                 slices[index] = lines
@@ -163,13 +163,5 @@ struct BuildCache: Sendable {
         var info = stat()
         guard stat(output.appendingPathComponent(SiteWriter.markerFileName).path, &info) == 0 else { return nil }
         return "\(info.st_dev)-\(info.st_ino)-\(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec)"
-    }
-}
-
-/// Hexadecimal spelling of hash values.
-enum StableHasherHex {
-    static func hex(_ value: UInt64) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
     }
 }

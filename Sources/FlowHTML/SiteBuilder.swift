@@ -225,6 +225,12 @@ public struct SiteBuilder: Sendable {
     }
 
     /// The key of everything every page depends on: flowdoc's version, the theme and the options.
+    /// The folder beside `output` where builds into it keep their caches (`.site.flowdoc-cache`
+    /// for `site`); outside the output, so never published.
+    public static func cacheFolder(for output: URL) -> URL {
+        BuildCache.folder(for: output)
+    }
+
     func buildKey() -> UInt64 {
         var hasher = StableHasher()
         hasher.combine(BuildCache.formatLine)

@@ -11,6 +11,7 @@ public struct ChoiceSelectionUnknown: Checker {
     public let id = "ChoiceSelectionUnknown"
     public let defaultSeverity = DiagnosticSeverity.warning
     public let abstract = "A step's instruction selects an option its choice does not list"
+    public let scope = RuleScope.page
 
     /// Verbs that say the step picks an option.
     static let selectingVerbs: Set<String> = ["select", "choose", "pick"]

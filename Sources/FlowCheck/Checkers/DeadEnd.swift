@@ -9,6 +9,7 @@ public struct DeadEnd: Checker {
     public let id = "DeadEnd"
     public let defaultSeverity = DiagnosticSeverity.warning
     public let abstract = "A flow has neither a result on its last step nor a next flow"
+    public let scope = RuleScope.page
 
     public init() {}
 

@@ -9,6 +9,7 @@ public struct DuplicateAnchor: Checker {
     public let id = "DuplicateAnchor"
     public let defaultSeverity = DiagnosticSeverity.warning
     public let abstract = "Two headings or steps of a page have the same anchor"
+    public let scope = RuleScope.page
 
     public init() {}
 

@@ -7,6 +7,7 @@ public struct EmptyStep: Checker {
     public let id = "EmptyStep"
     public let defaultSeverity = DiagnosticSeverity.warning
     public let abstract = "A step has no instruction"
+    public let scope = RuleScope.page
 
     public init() {}
 

@@ -11,6 +11,7 @@ public struct ExampleValueDrift: Checker {
     public let id = "ExampleValueDrift"
     public let defaultSeverity = DiagnosticSeverity.warning
     public let abstract = "The same field has different example values within one flow"
+    public let scope = RuleScope.page
 
     public init() {}
 

@@ -11,6 +11,7 @@ public struct FieldMismatch: Checker {
     public let id = "FieldMismatch"
     public let defaultSeverity = DiagnosticSeverity.warning
     public let abstract = "A step's screen and field table disagree on a field's name or required mark"
+    public let scope = RuleScope.page
 
     public init() {}
 

@@ -7,6 +7,7 @@ public struct ImageMissingAlt: Checker {
     public let id = "ImageMissingAlt"
     public let defaultSeverity = DiagnosticSeverity.warning
     public let abstract = "An image has no alt text"
+    public let scope = RuleScope.page
 
     public init() {}
 

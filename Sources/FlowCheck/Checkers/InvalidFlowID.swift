@@ -12,6 +12,7 @@ public struct InvalidFlowID: Checker {
     public let id = "InvalidFlowID"
     public let defaultSeverity = DiagnosticSeverity.error
     public let abstract = "A flow ID can't be used as a page URL"
+    public let scope = RuleScope.page
 
     public init() {}
 

@@ -7,6 +7,7 @@ public struct InvalidUpdatedDate: Checker {
     public let id = "InvalidUpdatedDate"
     public let defaultSeverity = DiagnosticSeverity.warning
     public let abstract = "'updated' is not a YYYY-MM-DD date or lies in the future"
+    public let scope = RuleScope.page
 
     public init() {}
 

@@ -9,6 +9,7 @@ public struct LinkOutsideContent: Checker {
     public let id = "LinkOutsideContent"
     public let defaultSeverity = DiagnosticSeverity.error
     public let abstract = "A link or image points outside the content folder"
+    public let scope = RuleScope.page
 
     public init() {}
 

@@ -10,6 +10,7 @@ public struct MissingFacet: Checker {
     public let id = "MissingFacet"
     public let defaultSeverity = DiagnosticSeverity.warning
     public let abstract = "A page does not set a facet that 'required_facets' lists"
+    public let scope = RuleScope.page
 
     public init() {}
 

@@ -7,6 +7,7 @@ public struct MissingSteps: Checker {
     public let id = "MissingSteps"
     public let defaultSeverity = DiagnosticSeverity.error
     public let abstract = "A page marked 'type: flow' has no numbered steps"
+    public let scope = RuleScope.page
 
     public init() {}
 

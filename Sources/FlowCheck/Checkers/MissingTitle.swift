@@ -9,6 +9,7 @@ public struct MissingTitle: Checker {
     public let id = "MissingTitle"
     public let defaultSeverity = DiagnosticSeverity.error
     public let abstract = "A page has neither a '#' heading nor a front-matter 'title'"
+    public let scope = RuleScope.page
 
     public init() {}
 

@@ -7,6 +7,7 @@ public struct ProcedureTooLong: Checker {
     public let id = "ProcedureTooLong"
     public let defaultSeverity = DiagnosticSeverity.warning
     public let abstract = "A procedure has more steps than 'max_steps' (default 15)"
+    public let scope = RuleScope.page
 
     public init() {}
 

@@ -11,6 +11,7 @@ public struct RawHTMLDropped: Checker {
     public let id = "RawHTMLDropped"
     public let defaultSeverity = DiagnosticSeverity.warning
     public let abstract = "Raw HTML in a page is dropped from the site"
+    public let scope = RuleScope.page
 
     public init() {}
 

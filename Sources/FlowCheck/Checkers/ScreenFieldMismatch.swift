@@ -11,6 +11,7 @@ public struct ScreenFieldMismatch: Checker {
     public let id = "ScreenFieldMismatch"
     public let defaultSeverity = DiagnosticSeverity.warning
     public let abstract = "A screen's fields differ from the product model's (names, required marks)"
+    public let scope = RuleScope.page
 
     public init() {}
 

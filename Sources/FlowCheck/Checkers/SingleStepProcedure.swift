@@ -7,6 +7,7 @@ public struct SingleStepProcedure: Checker {
     public let id = "SingleStepProcedure"
     public let defaultSeverity = DiagnosticSeverity.warning
     public let abstract = "A procedure has only one step"
+    public let scope = RuleScope.page
 
     public init() {}
 

@@ -11,6 +11,7 @@ public struct StepMissingAction: Checker {
     public let id = "StepMissingAction"
     public let defaultSeverity = DiagnosticSeverity.warning
     public let abstract = "A step's instruction does not start with an action verb"
+    public let scope = RuleScope.page
 
     public init() {}
 

@@ -10,6 +10,7 @@ public struct StepNumberGap: Checker {
     public let id = "StepNumberGap"
     public let defaultSeverity = DiagnosticSeverity.warning
     public let abstract = "Step numbers skip a number, go back, or do not start at 1"
+    public let scope = RuleScope.page
 
     public init() {}
 

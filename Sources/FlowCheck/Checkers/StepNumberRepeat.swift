@@ -9,6 +9,7 @@ public struct StepNumberRepeat: Checker {
     public let id = "StepNumberRepeat"
     public let defaultSeverity = DiagnosticSeverity.warning
     public let abstract = "A step repeats the number of the step before it"
+    public let scope = RuleScope.page
 
     public init() {}
 

@@ -9,6 +9,7 @@ public struct UnknownScreen: Checker {
     public let id = "UnknownScreen"
     public let defaultSeverity = DiagnosticSeverity.warning
     public let abstract = "A screen's title is not in the product model"
+    public let scope = RuleScope.page
 
     public init() {}
 

@@ -9,6 +9,7 @@ public struct UnknownUITarget: Checker {
     public let id = "UnknownUITarget"
     public let defaultSeverity = DiagnosticSeverity.warning
     public let abstract = "A step's UI target is not in the product model"
+    public let scope = RuleScope.page
 
     public init() {}
 

@@ -14,6 +14,8 @@ public protocol Checker: Sendable {
     var defaultSeverity: DiagnosticSeverity { get }
     /// One sentence saying what the rule reports, for `docs/rules.md` and SARIF rule metadata.
     var abstract: String { get }
+    /// What the rule's diagnostics about a page depend on; ``RuleScope/site`` unless the rule says otherwise.
+    var scope: RuleScope { get }
 
     /// Returns the problems this rule finds in `content`.
     ///
@@ -24,7 +26,21 @@ public protocol Checker: Sendable {
     func check(_ content: ContentSet, context: CheckContext) -> [Diagnostic]
 }
 
+/// What a rule's diagnostics about a page depend on, which says whether they can be kept for an
+/// unchanged page.
+public enum RuleScope: Sendable, Hashable {
+    /// The page alone (with the configuration, the product model and today's date): checking a
+    /// content set of that one page gives the same diagnostics as checking the whole site, and
+    /// each of them is about that page.
+    case page
+    /// Other pages or the content folder's files too (links between pages, flow IDs, the graph).
+    case site
+}
+
 extension Checker {
+    /// Rules depend on the whole site unless they declare otherwise.
+    public var scope: RuleScope { .site }
+
     /// A diagnostic of this rule at its default severity.
     func diagnostic(
         _ range: SourceRange?,

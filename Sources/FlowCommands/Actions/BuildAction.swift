@@ -73,8 +73,9 @@ struct BuildAction {
         let loaded = try await loader.loadWithDigests(from: contentURL)
         let content = loaded.content
         if keepsContentUntilExit { KeepAlive.keep(content) }
-        let context = CheckContext(configuration: configuration, today: today)
-        let diagnostics = ContentChecker().check(content, context: context)
+        // A changed configuration can change how pages parse and what the rules report.
+        let configurationBytes = configURL.flatMap { FileManager.default.contents(atPath: $0.path) } ?? Data()
+        let diagnostics = check(content, digests: loaded.digests, configuration: configuration, configurationBytes)
         let pagePaths = Dictionary(
             content.flows.map { ($0.source, SitePaths.page(forFlowID: $0.id)) },
             uniquingKeysWith: { first, _ in first }
@@ -93,8 +94,7 @@ struct BuildAction {
             sourceDigests: loaded.digests,
             incremental: incremental
         )
-        // A changed configuration can change how pages parse: it rebuilds everything.
-        builder.configurationKey = configURL.flatMap { FileManager.default.contents(atPath: $0.path) } ?? Data()
+        builder.configurationKey = configurationBytes
         let report: SiteBuilder.Report
         do {
             report = try await builder.build(progress: progress)
@@ -109,6 +109,26 @@ struct BuildAction {
             report: report,
             pagePaths: pagePaths
         )
+    }
+}
+
+extension BuildAction {
+    /// Checks `content`; the page rules check only the pages that changed since the last build
+    /// into the same output (``FlowCheck/PageCheckCache``, kept beside the build cache).
+    private func check(
+        _ content: ContentSet,
+        digests: [String: UInt64],
+        configuration: CheckConfiguration,
+        _ configurationBytes: Data
+    ) -> [Diagnostic] {
+        let url = SiteBuilder.cacheFolder(for: outputURL).appendingPathComponent("page-checks")
+        let key = PageCheckCache.key(configuration: configurationBytes, product: content.product, today: today)
+        let previous = incremental ? PageCheckCache.load(from: url, key: key) : PageCheckCache(key: key)
+        let context = CheckContext(configuration: configuration, today: today)
+        let checked = ContentChecker().check(content, context: context, digests: digests, reusing: previous)
+        // Only a cache: a build that can't keep it checks every page again next time.
+        try? checked.cache.save(to: url)
+        return checked.diagnostics
     }
 }
 

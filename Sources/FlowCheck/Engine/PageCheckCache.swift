@@ -1,0 +1,124 @@
+public import FlowCore
+public import FlowModel
+public import Foundation
+
+/// The diagnostics of the page rules (``RuleScope/page``) for each page, kept from one check to
+/// the next so that an unchanged page is not checked by them again.
+///
+/// An entry stands for the page's source bytes (their digest); the ``key`` stands for everything
+/// else a page rule reads: flowdoc's version, the configuration, the product model and today's
+/// date. A cache saved under another key is not used. The file is one line per page: the page's
+/// path, the digest in hexadecimal and the diagnostics as JSON (nothing when there are none),
+/// separated by tabs, after a format line and the key.
+public struct PageCheckCache: Sendable {
+    /// What the page rules reported about one page.
+    public struct Entry: Sendable, Hashable {
+        /// The digest of the page's source bytes when it was checked.
+        public var digest: UInt64
+        /// The page rules' diagnostics, at their default severities.
+        public var diagnostics: [Diagnostic]
+
+        /// Creates an entry.
+        public init(digest: UInt64, diagnostics: [Diagnostic]) {
+            self.digest = digest
+            self.diagnostics = diagnostics
+        }
+    }
+
+    /// The first line of the file; another line means a cache of another format, not used.
+    static let formatLine = "flowdoc-page-checks 1"
+
+    /// The hash of everything besides the page that the page rules read.
+    public var key: UInt64
+    /// The entries by page path, relative to the content folder.
+    public var entries: [String: Entry]
+
+    /// Creates a cache.
+    public init(key: UInt64, entries: [String: Entry] = [:]) {
+        self.key = key
+        self.entries = entries
+    }
+
+    /// The key for a check with these inputs.
+    ///
+    /// - Parameters:
+    ///   - configuration: The bytes of `flowdoc.yml` (empty without one): rule settings, limits,
+    ///     required facets and the action verbs the pages are parsed with.
+    ///   - product: The product model of the content folder, if any.
+    ///   - today: The date `updated` is compared with.
+    /// - Returns: A hash of those and of flowdoc's version.
+    public static func key(configuration: Data, product: ProductModel?, today: CalendarDate) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(formatLine)
+        hasher.combine(FlowdocVersion.current)
+        hasher.combine(UInt64(configuration.count))
+        hasher.combine(bytes: configuration)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let productBytes = product.flatMap { try? encoder.encode($0) } ?? Data()
+        hasher.combine(UInt64(productBytes.count))
+        hasher.combine(bytes: productBytes)
+        hasher.combine(today.description)
+        return hasher.value
+    }
+
+    /// The page rules' diagnostics of the page at `source`, if it was checked with these bytes.
+    func diagnostics(of source: String, digest: UInt64?) -> [Diagnostic]? {
+        guard let digest, let entry = entries[source], entry.digest == digest else { return nil }
+        return entry.diagnostics
+    }
+
+    /// Reads the cache saved at `url` under `key`.
+    ///
+    /// - Returns: The saved entries, or an empty cache when the file is missing, damaged or was
+    ///   saved under another key: the page rules then check every page.
+    public static func load(from url: URL, key: UInt64) -> PageCheckCache {
+        let empty = PageCheckCache(key: key)
+        guard let data = FileManager.default.contents(atPath: url.path) else { return empty }
+        let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        guard lines.count >= 2, lines[0].elementsEqual(formatLine.utf8),
+            lines[1].elementsEqual("key \(StableHasher.hex(key))".utf8)
+        else { return empty }
+        var cache = empty
+        let decoder = JSONDecoder()
+        for line in lines.dropFirst(2) where !line.isEmpty {
+            let fields = line.split(separator: UInt8(ascii: "\t"), maxSplits: 2, omittingEmptySubsequences: false)
+            guard fields.count == 3, let digest = UInt64(String(decoding: fields[1], as: UTF8.self), radix: 16)
+            else { return empty }
+            var diagnostics: [Diagnostic] = []
+            if !fields[2].isEmpty {
+                guard let decoded = try? decoder.decode([Diagnostic].self, from: Data(fields[2])) else { return empty }
+                diagnostics = decoded
+            }
+            cache.entries[String(decoding: fields[0], as: UTF8.self)] = Entry(digest: digest, diagnostics: diagnostics)
+        }
+        return cache
+    }
+
+    /// Writes the cache to `url`, through a temporary file beside it so that a reader never sees half of it.
+    ///
+    /// Pages whose path holds a tab or a line break are left out (checked again next time).
+    ///
+    /// - Throws: The file system's error when the folder can't be created or the file written.
+    public func save(to url: URL) throws {
+        var text = "\(Self.formatLine)\nkey \(StableHasher.hex(key))\n"
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        for (source, entry) in entries.sorted(by: { $0.key < $1.key })
+        where !source.utf8.contains(where: { $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n") }) {
+            text += source + "\t" + StableHasher.hex(entry.digest) + "\t"
+            // JSON without indentation escapes every line break and tab inside its strings.
+            if !entry.diagnostics.isEmpty { text += String(decoding: try encoder.encode(entry.diagnostics), as: UTF8.self) }
+            text += "\n"
+        }
+        let folder = url.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let temporary = folder.appendingPathComponent(url.lastPathComponent + ".new")
+        try Data(text.utf8).write(to: temporary)
+        guard rename(temporary.path, url.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temporary)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path, NSLocalizedDescriptionKey: reason])
+        }
+    }
+}

@@ -224,13 +224,13 @@ public struct SiteBuilder: Sendable {
         return staging.reuse(writer.output.path + "/" + path, at: path)
     }
 
-    /// The key of everything every page depends on: flowdoc's version, the theme and the options.
     /// The folder beside `output` where builds into it keep their caches (`.site.flowdoc-cache`
     /// for `site`); outside the output, so never published.
     public static func cacheFolder(for output: URL) -> URL {
         BuildCache.folder(for: output)
     }
 
+    /// The key of everything every page depends on: flowdoc's version, the theme and the options.
     func buildKey() -> UInt64 {
         var hasher = StableHasher()
         hasher.combine(BuildCache.formatLine)

@@ -25,11 +25,20 @@ public struct LinkResolver: Sendable {
 
     /// Creates a resolver over the pages and assets of `content`.
     public init(content: ContentSet) {
+        self.init(pages: content.flows.lazy.map { ($0.source, $0.id) }, assets: content.assets)
+    }
+
+    /// Creates a resolver for pages given by their source path and flow ID, and asset paths.
+    public init(pages: some Sequence<(source: String, id: String)>, assets: [String]) {
         var bySource: [String: String] = [:]
-        for flow in content.flows { bySource[flow.source] = flow.id }
+        var ids: Set<String> = []
+        for (source, id) in pages {
+            bySource[source] = id
+            ids.insert(id)
+        }
         self.flowIDsBySource = bySource
-        self.flowIDs = Set(content.flows.map(\.id))
-        self.assets = Set(content.assets)
+        self.flowIDs = ids
+        self.assets = Set(assets)
     }
 
     /// Resolves `destination` as written in the page at `source`.

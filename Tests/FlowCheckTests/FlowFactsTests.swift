@@ -37,6 +37,44 @@ import Testing
         #expect(html.contains("<b>") && html.contains("<br>"))
     }
 
+    @Test func pageSummaryHoldsWhatTheModelSaysOfLinksAnchorsAndChoices() {
+        let page =
+            Self.page + """
+
+                ## Then
+
+                3. Choose a mode:
+
+                   - **Fast**: see [fast](fast.md)
+                   - **Slow**
+
+                   1. Pick [**Slow**](slow.md) in the sub-step.
+
+                ## What's next
+
+                - [Next](next.md)
+                """
+        let content = makeContent(["page.md": page])
+        let flow = content.flows[0]
+        let summary = PageSummary(flow)
+        #expect(summary.links.map(\.destination) == flow.links.map(\.destination))
+        #expect(summary.links.map(\.range) == flow.links.map(\.range))
+        #expect(summary.images.map(\.destination) == flow.images.map(\.destination))
+        #expect(summary.images.map(\.range) == flow.images.map(\.range))
+        #expect(summary.anchors == flow.anchorDefinitions.map(\.anchor))
+        #expect(summary.anchors.count > 4, "Headings, steps and the sub-step")
+        #expect(summary.choiceLinks == flow.steps.flatMap { $0.choice?.options.compactMap(\.link) ?? [] })
+        #expect(!summary.choiceLinks.isEmpty)
+        #expect(summary.next == flow.next && !summary.next.isEmpty)
+        #expect(summary.stepCount == flow.stepCount)
+        #expect(summary.pageRange == flow.pageRange)
+        #expect(
+            [summary.id, summary.source, summary.title, summary.summary] == [
+                flow.id, flow.source, flow.title, flow.summary,
+            ]
+        )
+    }
+
     /// Every raw HTML span, nested ones included (inside links and images too).
     private static func referenceHTML(in inlines: [Inline], into spans: inout [String]) {
         for inline in inlines {

@@ -12,29 +12,30 @@ import Testing
     /// Pages that break many rules, page rules and site rules alike.
     static let messyPages: [String: String] = [
         "messy.md": """
-            ---
-            id: ../up
-            updated: 2099-01-01
-            ---
-            Intro without a title.
+        ---
+        id: ../up
+        updated: 2099-01-01
+        ---
+        Intro without a title.
 
-            1. Click **A**.
-            2. Click **B**.
-            4. Click **C**.
-            4. Frobnicate the widget.
-            5.
+        1. Click **A**.
+        2. Click **B**.
+        4. Click **C**.
+        4. Frobnicate the widget.
+        5.
 
-            ## Same
+        ## Same
 
-            ## Same
+        ## Same
 
-            ![](images/missing.png) [Outside](../outside.md) [Broken](nowhere.md) [Anchor](single.md#nope)
+        ![](images/missing.png) [Outside](../outside.md) [Broken](nowhere.md) [Anchor](single.md#nope)
 
-            <div>raw</div>
+        <div>raw</div>
 
-            """,
+        """,
         "single.md": "---\nid: twin\n---\n# Single\n\n1. Click **Only**.\n",
-        "twin.md": "---\nid: twin\n---\n# Twin\n\n1. Click **A**.\n2. Click **B**.\n\n## What's next\n\n- [Single](single.md)\n",
+        "twin.md":
+            "---\nid: twin\n---\n# Twin\n\n1. Click **A**.\n2. Click **B**.\n\n## What's next\n\n- [Single](single.md)\n",
         "index.md": "# Home\n\n[Messy](messy.md)\n",
     ]
 
@@ -75,6 +76,16 @@ import Testing
             "StepNumberRepeat",
         ]
         #expect(fired.isSuperset(of: expected), "Silent: \(expected.subtracting(fired).sorted())")
+    }
+
+    @Test func everyRuleReadsOnePageOrTheSummaries() {
+        let site = Rules.all.filter { $0.scope == .site }
+        #expect(site.allSatisfy { $0 is any SiteChecker }, "A site rule must run on the pages' summaries")
+        #expect(
+            site.map(\.id).sorted() == [
+                "BrokenLink", "DuplicateFlowID", "MissingImage", "NextCycle", "NextTargetNotFlow", "UnreachableFlow",
+            ]
+        )
     }
 
     @Test func checkerGivesWhatEveryRuleGivesOnTheWholeSite() throws {
@@ -132,7 +143,14 @@ import Testing
         let base = PageCheckCache.key(configuration: Data(), product: nil, today: testToday)
         #expect(base == PageCheckCache.key(configuration: Data(), product: nil, today: testToday))
         #expect(base != PageCheckCache.key(configuration: Data("maxSteps: 3\n".utf8), product: nil, today: testToday))
-        #expect(base != PageCheckCache.key(configuration: Data(), product: ProductModel(screens: [], labels: ["Save"], source: "product.yml"), today: testToday))
+        #expect(
+            base
+                != PageCheckCache.key(
+                    configuration: Data(),
+                    product: ProductModel(screens: [], labels: ["Save"], source: "product.yml"),
+                    today: testToday
+                )
+        )
         let tomorrow = CalendarDate(year: 2026, month: 4, day: 2)
         #expect(base != PageCheckCache.key(configuration: Data(), product: nil, today: tomorrow))
     }

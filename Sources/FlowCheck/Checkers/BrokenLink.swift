@@ -6,19 +6,19 @@ import FlowProse
 ///
 /// A link to another page is written to its `.md` file (`accept.md`, `../jira/accept.md#step-2`);
 /// a fragment must name a section heading or step anchor of that page. External URLs are not checked.
-public struct BrokenLink: Checker {
+public struct BrokenLink: SiteChecker {
     public let id = "BrokenLink"
     public let defaultSeverity = DiagnosticSeverity.error
     public let abstract = "A relative link or '#anchor' points to nothing"
 
     public init() {}
 
-    public func check(_ content: ContentSet, context: CheckContext) -> [Diagnostic] {
-        let index = context.linkIndex ?? LinkIndex(content)
-        return context.facts(of: content).flatMap { facts in
-            let flow = facts.flow
+    public func check(_ site: ContentSummary, context: CheckContext) -> [Diagnostic] {
+        let index = context.linkIndex(of: site)
+        return context.siteFacts(of: site).flatMap { facts in
+            let flow = facts.page
             return facts.links.compactMap { resolved -> Diagnostic? in
-                let link = resolved.link
+                let link = resolved.reference
                 let destination = link.destination
                 switch resolved.target {
                 case .sameFlow(let fragment):
@@ -31,7 +31,7 @@ public struct BrokenLink: Checker {
                     )
                 case .flow(let id, let fragment?):
                     guard !fragment.isEmpty, !(index.anchorsByID[id] ?? []).contains(fragment) else { return nil }
-                    let target = index.flowsByID[id]?.source ?? id
+                    let target = index.pagesByID[id]?.source ?? id
                     return diagnostic(
                         link.range,
                         file: flow.source,

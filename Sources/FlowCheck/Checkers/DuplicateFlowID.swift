@@ -5,17 +5,17 @@ import FlowProse
 /// Reports two pages with the same flow ID (front-matter `id`, or the path without `.md`).
 ///
 /// Links, URLs and the JSON export address flows by ID, so one of the two would be unreachable.
-public struct DuplicateFlowID: Checker {
+public struct DuplicateFlowID: SiteChecker {
     public let id = "DuplicateFlowID"
     public let defaultSeverity = DiagnosticSeverity.error
     public let abstract = "Two pages have the same flow ID"
 
     public init() {}
 
-    public func check(_ content: ContentSet, context: CheckContext) -> [Diagnostic] {
-        var first: [String: Flow] = [:]
+    public func check(_ site: ContentSummary, context: CheckContext) -> [Diagnostic] {
+        var first: [String: PageSummary] = [:]
         var found: [Diagnostic] = []
-        for flow in content.flows {
+        for flow in site.pages {
             guard let earlier = first[flow.id] else {
                 first[flow.id] = flow
                 continue

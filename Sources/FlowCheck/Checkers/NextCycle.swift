@@ -5,21 +5,21 @@ import FlowProse
 /// Notes flows whose next links lead back to themselves (`a → b → a`).
 ///
 /// A cycle is often intended (two flows that point at each other), so it is a note.
-public struct NextCycle: Checker {
+public struct NextCycle: SiteChecker {
     public let id = "NextCycle"
     public let defaultSeverity = DiagnosticSeverity.note
     public let abstract = "Next links form a cycle"
 
     public init() {}
 
-    public func check(_ content: ContentSet, context: CheckContext) -> [Diagnostic] {
-        let index = context.linkIndex ?? LinkIndex(content)
+    public func check(_ site: ContentSummary, context: CheckContext) -> [Diagnostic] {
+        let index = context.linkIndex(of: site)
         var graph = DirectedGraph<String>()
         var links: [String: [String: NextLink]] = [:]
-        for facts in context.facts(of: content) where !facts.flow.metadata.draft {
-            let flow = facts.flow
+        for facts in context.siteFacts(of: site) where !facts.page.metadata.draft {
+            let flow = facts.page
             graph.add(flow.id)
-            for (target, link) in index.nextFlowIDs(from: facts) where index.flowsByID[target]?.metadata.draft == false
+            for (target, link) in index.nextFlowIDs(from: facts) where index.pagesByID[target]?.metadata.draft == false
             {
                 graph.addEdge(from: flow.id, to: target)
                 if links[flow.id]?[target] == nil { links[flow.id, default: [:]][target] = link }
@@ -31,7 +31,7 @@ public struct NextCycle: Checker {
             let first = links[edges[0].0]?[edges[0].1]
             return diagnostic(
                 first?.range,
-                file: index.flowsByID[cycle[0]]?.source,
+                file: index.pagesByID[cycle[0]]?.source,
                 "Next links form a cycle: \(path)",
                 notes: edges.dropFirst().map { source, target in
                     Diagnostic.Note(

@@ -6,24 +6,24 @@ import FlowProse
 ///
 /// A next target of a flow must be a page with steps: not an overview, an image, an anchor in the
 /// same page, or (in front matter) a name that matches no page or flow ID. External links are allowed.
-public struct NextTargetNotFlow: Checker {
+public struct NextTargetNotFlow: SiteChecker {
     public let id = "NextTargetNotFlow"
     public let defaultSeverity = DiagnosticSeverity.warning
     public let abstract = "A next target is not a flow"
 
     public init() {}
 
-    public func check(_ content: ContentSet, context: CheckContext) -> [Diagnostic] {
-        let index = context.linkIndex ?? LinkIndex(content)
-        return context.facts(of: content).flatMap { facts in
-            let flow = facts.flow
+    public func check(_ site: ContentSummary, context: CheckContext) -> [Diagnostic] {
+        let index = context.linkIndex(of: site)
+        return context.siteFacts(of: site).flatMap { facts in
+            let flow = facts.page
             return facts.next.compactMap { link, target -> Diagnostic? in
                 let destination = link.destination
                 let fromFrontMatter = flow.metadata.next.contains(destination)
                 let problem: String
                 switch target {
                 case .flow(let id, _):
-                    guard flow.kind == .flow, let target = index.flowsByID[id], target.kind == .overview else {
+                    guard flow.kind == .flow, let target = index.pagesByID[id], target.kind == .overview else {
                         return nil
                     }
                     problem = "is an overview page, not a flow"

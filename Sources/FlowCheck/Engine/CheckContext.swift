@@ -13,6 +13,9 @@ public struct CheckContext: Sendable {
     /// The ``FlowFacts`` of each page of the content being checked, in page order, computed once
     /// by ``ContentChecker`` for every rule; `nil` when a rule runs on its own.
     var flowFacts: [FlowFacts]?
+    /// The ``SiteFacts`` of each page of the site being checked, in page order, computed once by
+    /// ``ContentChecker`` for every site rule; `nil` when a rule runs on its own.
+    var siteFacts: [SiteFacts]?
 
     /// Creates a context.
     ///

@@ -26,6 +26,25 @@ public protocol Checker: Sendable {
     func check(_ content: ContentSet, context: CheckContext) -> [Diagnostic]
 }
 
+/// A rule about the links between pages, flow IDs or the graph: it reads every page through its
+/// summary (``FlowModel/PageSummary``), so that it can run without the pages' models.
+public protocol SiteChecker: Checker {
+    /// Returns the problems this rule finds in the site of `site`.
+    ///
+    /// - Parameters:
+    ///   - site: The summary of every page and the assets of a content folder.
+    ///   - context: The configuration and the current date.
+    /// - Returns: Diagnostics with ``id`` as their identifier, in any order.
+    func check(_ site: ContentSummary, context: CheckContext) -> [Diagnostic]
+}
+
+extension SiteChecker {
+    /// Checks the summaries of `content`'s pages.
+    public func check(_ content: ContentSet, context: CheckContext) -> [Diagnostic] {
+        check(ContentSummary(content), context: context)
+    }
+}
+
 /// What a rule's diagnostics about a page depend on, which says whether they can be kept for an
 /// unchanged page.
 public enum RuleScope: Sendable, Hashable {

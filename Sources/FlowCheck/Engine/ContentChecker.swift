@@ -50,59 +50,31 @@ public struct ContentChecker: Sendable {
         let rules = context.configuration.rules
         let active = checkers.filter { rules[$0.id] != .off }
         let siteRules = active.filter { $0.scope == .site }
-        let pageRules = active.filter { $0.scope == .page }
-        var shared = context
         let resolver = LinkResolver(content: content)
-        let facts = FlowFacts.all(of: content, resolver: resolver)
-        shared.flowFacts = facts
-        shared.linkIndex = LinkIndex(content, resolver: resolver, facts: facts)
+        // The page rules page by page, and the summaries of the pages for the site rules.
+        let pages = Self.checkPages(
+            content,
+            with: active.filter { $0.scope == .page },
+            context: context,
+            resolver: resolver,
+            digests: digests,
+            reusing: previous
+        )
+        let site = ContentSummary(pages: pages.summaries, assets: content.assets)
+        var shared = context
+        shared.siteFacts = SiteFacts.all(of: site, resolver: resolver)
+        shared.linkIndex = LinkIndex(site, resolver: resolver)
         let context = shared
-        let flows = content.flows
-        // The site rules, and the page rules on chunks of pages, all on every core; `found` holds
-        // the diagnostics of each site rule and then of each chunk.
-        let chunkSize = 64
-        let chunkCount = (flows.count + chunkSize - 1) / chunkSize
-        let found = Mutex<[[Diagnostic]]>(Array(repeating: [], count: siteRules.count + chunkCount))
-        let checked = Mutex<[String: PageCheckCache.Entry]>([:])
-        DispatchQueue.concurrentPerform(iterations: siteRules.count + chunkCount) { index in
-            guard index >= siteRules.count else {
-                let diagnostics = siteRules[index].check(content, context: context)
-                found.withLock { $0[index] = diagnostics }
-                return
-            }
-            let chunk = index - siteRules.count
-            var entries: [(String, PageCheckCache.Entry)] = []
-            var chunkDiagnostics: [Diagnostic] = []
-            for page in chunk * chunkSize..<min(flows.count, (chunk + 1) * chunkSize) {
-                let source = flows[page].source
-                let digest = digests[source]
-                let diagnostics =
-                    previous.diagnostics(of: source, digest: digest)
-                    ?? Self.check(facts[page], of: content, with: pageRules, context: context)
-                chunkDiagnostics += diagnostics
-                if let digest { entries.append((source, .init(digest: digest, diagnostics: diagnostics))) }
-            }
-            found.withLock { $0[index] = chunkDiagnostics }
-            checked.withLock { all in
-                for (source, entry) in entries { all[source] = entry }
-            }
+        let found = Mutex<[[Diagnostic]]>(Array(repeating: [], count: siteRules.count))
+        DispatchQueue.concurrentPerform(iterations: siteRules.count) { index in
+            let rule = siteRules[index]
+            let diagnostics =
+                (rule as? any SiteChecker)?.check(site, context: context) ?? rule.check(content, context: context)
+            found.withLock { $0[index] = diagnostics }
         }
-        let diagnostics = content.diagnostics + found.withLock { $0 }.joined()
-        let cache = PageCheckCache(key: previous.key, entries: checked.withLock { $0 })
+        let diagnostics = content.diagnostics + pages.diagnostics + found.withLock { $0 }.joined()
+        let cache = PageCheckCache(key: previous.key, entries: pages.entries)
         return (Self.applying(rules, to: diagnostics).sorted(), cache)
-    }
-
-    /// The page rules' diagnostics of the page of `facts`, checked as a content set of that page.
-    private static func check(
-        _ facts: FlowFacts,
-        of content: ContentSet,
-        with rules: [any Checker],
-        context: CheckContext
-    ) -> [Diagnostic] {
-        let page = ContentSet(flows: [facts.flow], assets: content.assets, product: content.product, diagnostics: [])
-        var context = context
-        context.flowFacts = [facts]
-        return rules.flatMap { $0.check(page, context: context) }
     }
 
     /// `diagnostics` with each configured severity applied and rules set to `off` removed.

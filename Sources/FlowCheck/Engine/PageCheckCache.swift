@@ -108,7 +108,9 @@ public struct PageCheckCache: Sendable {
         where !source.utf8.contains(where: { $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n") }) {
             text += source + "\t" + StableHasher.hex(entry.digest) + "\t"
             // JSON without indentation escapes every line break and tab inside its strings.
-            if !entry.diagnostics.isEmpty { text += String(decoding: try encoder.encode(entry.diagnostics), as: UTF8.self) }
+            if !entry.diagnostics.isEmpty {
+                text += String(decoding: try encoder.encode(entry.diagnostics), as: UTF8.self)
+            }
             text += "\n"
         }
         let folder = url.deletingLastPathComponent()
@@ -118,7 +120,10 @@ public struct PageCheckCache: Sendable {
         guard rename(temporary.path, url.path) == 0 else {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(at: temporary)
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path, NSLocalizedDescriptionKey: reason])
+            throw CocoaError(
+                .fileWriteUnknown,
+                userInfo: [NSFilePathErrorKey: url.path, NSLocalizedDescriptionKey: reason]
+            )
         }
     }
 }

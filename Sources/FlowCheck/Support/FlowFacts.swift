@@ -1,14 +1,14 @@
-import Dispatch
 import FlowCore
 import FlowModel
 import FlowProse
 
-/// What the rules read of one page, computed once per page for every rule.
+/// What the page rules read of one page, computed once per page for every rule.
 ///
 /// Several rules walked each page's inlines for its links and images, or flattened its steps,
 /// and resolved the same links again: together that was a fifth of `flowdoc check`.
-/// ``ContentChecker`` builds the facts of all pages once, in parallel, and hands them to the
-/// rules through ``CheckContext``; a rule run on its own builds them itself.
+/// ``ContentChecker`` builds the facts of each page it checks and hands them to the page rules
+/// through ``CheckContext``; a rule run on its own builds them itself. The site rules read
+/// ``SiteFacts`` instead.
 final class FlowFacts: Sendable {
     /// The page.
     let flow: Flow
@@ -18,8 +18,6 @@ final class FlowFacts: Sendable {
     let links: [ResolvedLink]
     /// Every image of the page in source order (``FlowModel/Flow/images``), with where it leads.
     let images: [ResolvedLink]
-    /// Each next link with where it leads, flow IDs allowed (``FlowModel/Flow/next``).
-    let next: [(link: NextLink, target: LinkResolver.Target)]
     /// Each raw HTML span of the page's inlines, nested ones included, in source order.
     let htmlSpans: [(html: String, range: SourceRange?)]
     /// Each anchor of the page with where it is defined (`Flow.anchorDefinitions`).
@@ -57,7 +55,6 @@ final class FlowFacts: Sendable {
             ResolvedLink(link: $0, target: resolver.resolve($0.destination, from: flow.source))
         }
         self.htmlSpans = htmlSpans
-        next = flow.next.map { ($0, resolver.resolve($0.destination, from: flow.source, allowsFlowID: true)) }
         anchorDefinitions = flow.anchorDefinitions
         var htmlBlocks: [HTMLBlock] = []
         for element in flow.body {
@@ -135,28 +132,6 @@ final class FlowFacts: Sendable {
             case .text, .code, .softBreak, .lineBreak: break
             }
         }
-    }
-
-    /// The facts of every page of `content`, in page order, computed on every core.
-    ///
-    /// - Parameters:
-    ///   - content: The pages.
-    ///   - resolver: The resolver of `content`'s links.
-    /// - Returns: One value per page of ``FlowModel/ContentSet/flows``, in the same order.
-    static func all(of content: ContentSet, resolver: LinkResolver) -> [FlowFacts] {
-        let flows = content.flows
-        let chunkSize = 64
-        let chunks = (flows.count + chunkSize - 1) / chunkSize
-        var facts: [[FlowFacts]] = Array(repeating: [], count: chunks)
-        facts.withUnsafeMutableBufferPointer { buffer in
-            // Each iteration writes only its own element of the buffer.
-            nonisolated(unsafe) let results = buffer
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                let range = chunk * chunkSize..<min(flows.count, (chunk + 1) * chunkSize)
-                results[chunk] = flows[range].map { FlowFacts($0, resolver: resolver) }
-            }
-        }
-        return Array(facts.joined())
     }
 }
 

@@ -2,32 +2,24 @@ import FlowCore
 import FlowModel
 import FlowProse
 
-/// What link rules need to know about a content set: a resolver, the pages by ID and their anchors.
+/// What link rules need to know about a site: a resolver, the pages by ID and their anchors.
 struct LinkIndex: Sendable {
     let resolver: LinkResolver
-    let flowsByID: [String: Flow]
+    let pagesByID: [String: PageSummary]
     let anchorsByID: [String: Set<String>]
     /// Every page path and asset, for "did you mean" suggestions.
     let paths: [String]
 
-    init(_ content: ContentSet) {
-        resolver = LinkResolver(content: content)
-        flowsByID = Dictionary(content.flows.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        anchorsByID = flowsByID.mapValues(\.anchors)
-        paths = content.flows.map(\.source) + content.assets
-    }
-
-    /// The index of `content`, taking each page's anchors from its `facts` (one per page, in
-    /// page order) rather than collecting them again.
-    init(_ content: ContentSet, resolver: LinkResolver, facts: [FlowFacts]) {
-        self.resolver = resolver
-        flowsByID = Dictionary(content.flows.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        anchorsByID = Dictionary(facts.map { ($0.flow.id, $0.anchors) }, uniquingKeysWith: { first, _ in first })
-        paths = content.flows.map(\.source) + content.assets
+    /// The index of `site`, with `resolver` for its links (by default, a new one).
+    init(_ site: ContentSummary, resolver: LinkResolver? = nil) {
+        self.resolver = resolver ?? site.linkResolver
+        pagesByID = Dictionary(site.pages.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        anchorsByID = pagesByID.mapValues { Set($0.anchors) }
+        paths = site.pages.map(\.source) + site.assets
     }
 
     /// The flow IDs that the page of `facts` links to (links and next), in source order.
-    func linkedFlowIDs(from facts: FlowFacts) -> [String] {
+    func linkedFlowIDs(from facts: SiteFacts) -> [String] {
         let linked = facts.links.compactMap { link -> String? in
             if case .flow(let id, _) = link.target { id } else { nil }
         }
@@ -35,7 +27,7 @@ struct LinkIndex: Sendable {
     }
 
     /// The flows that the next links of the page of `facts` name, with the link.
-    func nextFlowIDs(from facts: FlowFacts) -> [(id: String, link: NextLink)] {
+    func nextFlowIDs(from facts: SiteFacts) -> [(id: String, link: NextLink)] {
         facts.next.compactMap { next in
             if case .flow(let id, _) = next.target { (id, next.link) } else { nil }
         }

@@ -1,0 +1,78 @@
+import Dispatch
+import FlowCore
+import FlowModel
+import Synchronization
+
+extension ContentChecker {
+    /// What the page rules found, with the summary of every page.
+    struct PagePass {
+        /// The summary of each page, in page order.
+        var summaries: [PageSummary]
+        /// The page rules' diagnostics of every page.
+        var diagnostics: [Diagnostic]
+        /// The page rules' diagnostics of each page with a digest, for the next check.
+        var entries: [String: PageCheckCache.Entry]
+    }
+
+    /// Runs `rules` on each page of `content` as a content set of that page, or takes the
+    /// page's diagnostics from `previous` when its digest is the same; on every core, a chunk
+    /// of pages each. Summarises every page on the way, from the facts the rules read.
+    static func checkPages(
+        _ content: ContentSet,
+        with rules: [any Checker],
+        context: CheckContext,
+        resolver: LinkResolver,
+        digests: [String: UInt64],
+        reusing previous: PageCheckCache
+    ) -> PagePass {
+        let flows = content.flows
+        let chunkSize = 64
+        let chunkCount = (flows.count + chunkSize - 1) / chunkSize
+        var chunks = [PagePass](repeating: PagePass(summaries: [], diagnostics: [], entries: [:]), count: chunkCount)
+        chunks.withUnsafeMutableBufferPointer { buffer in
+            // Each iteration writes only its own element of the buffer.
+            nonisolated(unsafe) let chunks = buffer
+            DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+                var pass = PagePass(summaries: [], diagnostics: [], entries: [:])
+                for flow in flows[chunk * chunkSize..<min(flows.count, (chunk + 1) * chunkSize)] {
+                    let digest = digests[flow.source]
+                    let diagnostics: [Diagnostic]
+                    if let kept = previous.diagnostics(of: flow.source, digest: digest) {
+                        diagnostics = kept
+                        pass.summaries.append(PageSummary(flow))
+                    } else {
+                        let facts = FlowFacts(flow, resolver: resolver)
+                        diagnostics = check(facts, of: content, with: rules, context: context)
+                        pass.summaries.append(
+                            PageSummary(flow, links: facts.links.map(\.link), images: facts.images.map(\.link))
+                        )
+                    }
+                    pass.diagnostics += diagnostics
+                    if let digest { pass.entries[flow.source] = .init(digest: digest, diagnostics: diagnostics) }
+                }
+                chunks[chunk] = pass
+            }
+        }
+        var all = PagePass(summaries: [], diagnostics: [], entries: [:])
+        all.summaries.reserveCapacity(flows.count)
+        for chunk in chunks {
+            all.summaries += chunk.summaries
+            all.diagnostics += chunk.diagnostics
+            all.entries.merge(chunk.entries) { _, new in new }
+        }
+        return all
+    }
+
+    /// The page rules' diagnostics of the page of `facts`, checked as a content set of that page.
+    private static func check(
+        _ facts: FlowFacts,
+        of content: ContentSet,
+        with rules: [any Checker],
+        context: CheckContext
+    ) -> [Diagnostic] {
+        let page = ContentSet(flows: [facts.flow], assets: content.assets, product: content.product, diagnostics: [])
+        var context = context
+        context.flowFacts = [facts]
+        return rules.flatMap { $0.check(page, context: context) }
+    }
+}

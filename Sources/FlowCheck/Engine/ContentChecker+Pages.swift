@@ -14,9 +14,11 @@ extension ContentChecker {
         var entries: [String: PageCheckCache.Entry]
     }
 
-    /// Runs `rules` on each page of `content` as a content set of that page, or takes the
-    /// page's diagnostics from `previous` when its digest is the same; on every core, a chunk
-    /// of pages each. Summarises every page on the way, from the facts the rules read.
+    /// Runs `rules` on each page of `content`, or takes the page's diagnostics from `previous`.
+    ///
+    /// Each page is checked as a content set of that page, unless `previous` holds its
+    /// diagnostics for the same digest; on every core, a chunk of pages each. Every page is
+    /// summarised on the way, from the facts the rules read.
     static func checkPages(
         _ content: ContentSet,
         with rules: [any Checker],

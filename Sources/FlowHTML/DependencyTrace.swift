@@ -52,14 +52,14 @@ final class DependencyTrace: Sendable {
     }
 
     /// The hash of the answers `context` gives to `queries` for `flow`.
-    static func answers(to queries: [Query], for flow: Flow, in context: SiteContext) -> UInt64 {
+    static func answers(to queries: [Query], for flow: some SitePage, in context: SiteContext) -> UInt64 {
         var hasher = StableHasher()
         for query in queries { hasher.combine(answer(to: query, for: flow, in: context)) }
         return hasher.value
     }
 
     /// The answer `context` gives to `query` for `flow`, as one string.
-    private static func answer(to query: Query, for flow: Flow, in context: SiteContext) -> String {
+    private static func answer(to query: Query, for flow: some SitePage, in context: SiteContext) -> String {
         switch query {
         case .href(let destination, let allowsFlowID):
             context.href(destination, in: flow, allowsFlowID: allowsFlowID)
@@ -73,7 +73,7 @@ final class DependencyTrace: Sendable {
     }
 
     /// What a page may show of another flow: its id, title, summary, mode, kind and step count.
-    static func listing(_ flow: Flow?) -> String {
+    static func listing(_ flow: PageSummary?) -> String {
         guard let flow else { return "-" }
         let fields = [
             flow.id, flow.title, flow.summary, flow.metadata.mode ?? "\u{0}", flow.kind.rawValue,

@@ -47,7 +47,7 @@ enum FlowGraphSVG {
     /// The edges that leave `flow`: its next links and its choices that lead to another published flow.
     ///
     /// A flow is drawn once per id: edges start and end at the first flow of the reading order with their id.
-    private static func edges(from flow: Flow, in context: SiteContext, readingIndex: [Int?]) -> [Edge] {
+    private static func edges(from flow: PageSummary, in context: SiteContext, readingIndex: [Int?]) -> [Edge] {
         var edges: [Edge] = []
         guard let from = context.readingPosition[flow.id] else { return [] }
         func add(_ target: Int?, isChoice: Bool) {
@@ -57,18 +57,12 @@ enum FlowGraphSVG {
         for link in flow.next {
             add(context.linkedIndex(link.destination, in: flow, allowsFlowID: true), isChoice: false)
         }
-        for case .procedure(let procedure) in flow.body {
-            for step in procedure.steps {
-                for option in step.choice?.options ?? [] {
-                    if let link = option.link { add(context.linkedIndex(link, in: flow), isChoice: true) }
-                }
-            }
-        }
+        for link in flow.choiceLinks { add(context.linkedIndex(link, in: flow), isChoice: true) }
         return edges
     }
 
     /// A hash of everything the graph shows: each flow's id and title in reading order, and the edges.
-    static func fingerprint(of flows: [Flow], edges: [Edge]) -> UInt64 {
+    static func fingerprint(of flows: [PageSummary], edges: [Edge]) -> UInt64 {
         var hasher = StableHasher()
         hasher.combine(UInt64(flows.count))
         for flow in flows {
@@ -128,7 +122,7 @@ enum FlowGraphSVG {
     /// Entry flows are those with the fewest incoming "What's next" edges (usually none); a
     /// breadth-first walk from them keeps cycles from stretching the drawing. Flows the walk
     /// does not reach go in the first column. A flow whose id an earlier flow has is left out.
-    static func columns(of flows: [Flow], edges: [Edge]) -> [[Int]] {
+    static func columns(of flows: [PageSummary], edges: [Edge]) -> [[Int]] {
         var ids = Set<String>()
         let ordered = flows.indices.filter { ids.insert(flows[$0].id).inserted }
             .sorted { (flows[$0].title, flows[$0].id) < (flows[$1].title, flows[$1].id) }
@@ -172,7 +166,7 @@ enum FlowGraphSVG {
         return "<path d=\"\(path)\" class=\"\(kind)\" marker-end=\"url(#arrow)\"/>\n"
     }
 
-    private static func node(_ flow: Flow, at point: (x: Int, y: Int)) -> String {
+    private static func node(_ flow: PageSummary, at point: (x: Int, y: Int)) -> String {
         let lines = wrap(flow.title, width: 30, maxLines: 2)
         let href = SitePaths.relative(from: "graph.html", to: SitePaths.page(forFlowID: flow.id))
         var node = "<a href=\"\(escape(href))\" class=\"graph-node\">"

@@ -6,7 +6,7 @@ enum FlowGrouping {
     struct Group: Sendable {
         var product: String
         var platform: String
-        var flows: [Flow]
+        var flows: [PageSummary]
 
         /// `Exalate · Salesforce`, or one of them alone.
         var title: String {
@@ -15,7 +15,7 @@ enum FlowGrouping {
     }
 
     /// The groups of the pages of kind flow among `flows`, sorted by product, then platform.
-    static func groups(of flows: [Flow]) -> [Group] {
+    static func groups(of flows: [PageSummary]) -> [Group] {
         var byKey: [String: Group] = [:]
         for flow in flows where flow.kind == .flow {
             let product = flow.metadata.product ?? ""

@@ -18,9 +18,8 @@ enum SearchIndex {
         var fields: [String]
     }
 
-    static func script(for context: SiteContext) -> String {
+    static func script(for flows: [Flow]) -> String {
         // The JSON is made on every core, a chunk of pages each, then copied once into the script.
-        let flows = context.published
         let chunkSize = 256
         var parts = [String?](repeating: nil, count: (flows.count + chunkSize - 1) / chunkSize)
         parts.withUnsafeMutableBufferPointer { buffer in
@@ -31,7 +30,7 @@ enum SearchIndex {
             }
         }
         let chunks = parts.compactMap { $0 }
-        guard chunks.count == parts.count else { return scriptWithEncoder(for: context) }
+        guard chunks.count == parts.count else { return scriptWithEncoder(for: flows) }
         let start = "window.FLOWDOC_SEARCH = ["
         let end = "];\n"
         var script = ""
@@ -47,8 +46,8 @@ enum SearchIndex {
 
     /// The script as ``HowToJSONLD/scriptSafeJSON(_:)`` writes it through `JSONEncoder`, the
     /// reference for ``script(for:)``'s bytes.
-    static func scriptWithEncoder(for context: SiteContext) -> String {
-        "window.FLOWDOC_SEARCH = " + HowToJSONLD.scriptSafeJSON(context.published.map(entry)) + ";\n"
+    static func scriptWithEncoder(for flows: [Flow]) -> String {
+        "window.FLOWDOC_SEARCH = " + HowToJSONLD.scriptSafeJSON(flows.map(entry)) + ";\n"
     }
 
     /// The entries as script-safe JSON with the encoder's bytes (sorted keys, no spaces), written

@@ -64,7 +64,7 @@ public struct SiteBuilder: Sendable {
         let previous = await loadedCache
         let fingerprint = prepared.context.answersFingerprint()
         let sameAnswers = previous.answersFingerprint == fingerprint
-        let flows = prepared.context.published
+        let flows = generator.content.publishedFlows
         do {
             let pagePaths = flows.flatMap { [SitePaths.page(forFlowID: $0.id), SitePaths.json(forFlowID: $0.id)] }
             try staging.makeFolders(for: pagePaths)

@@ -2,16 +2,19 @@ import FlowCore
 import FlowModel
 import FlowProse
 
-/// What every page of a build shares: the content, its link resolver and the reading order.
+/// What every page of a build shares: the summaries of the pages, their link resolver and the reading order.
+///
+/// It reads the other pages only through their summaries (``FlowModel/PageSummary``): a page is
+/// rendered from its own model and what the context says of the rest.
 ///
 /// Built once per build; every lookup a page makes is a dictionary access, never a scan of the
 /// site. Lookups that take a ``DependencyTrace`` record the question, for incremental builds.
 struct SiteContext: Sendable {
-    let content: ContentSet
+    let site: ContentSummary
     let options: SiteOptions
     let resolver: LinkResolver
     /// The published pages, in path order.
-    let published: [Flow]
+    let published: [PageSummary]
     /// The position in ``published`` of each page, by id.
     private let publishedIndexByID: [String: Int]
     /// The position in ``published`` of each page, by source path.
@@ -19,15 +22,21 @@ struct SiteContext: Sendable {
     /// What a page may show of each published page (``DependencyTrace/listing(_:)``), in ``published`` order.
     private let listings: [String]
     /// The published pages of kind flow, in the order the home page lists them.
-    let readingOrder: [Flow]
+    let readingOrder: [PageSummary]
     /// The position of each flow of ``readingOrder``, by id.
     let readingPosition: [String: Int]
 
+    /// The context of the site of `content`.
     init(content: ContentSet, options: SiteOptions) {
-        self.content = content
+        self.init(site: ContentSummary(content), options: options)
+    }
+
+    /// The context of the site of `site`.
+    init(site: ContentSummary, options: SiteOptions) {
+        self.site = site
         self.options = options
-        self.resolver = LinkResolver(content: content)
-        let published = content.publishedFlows
+        self.resolver = site.linkResolver
+        let published = site.publishedPages
         self.published = published
         self.publishedIndexByID = Dictionary(
             published.indices.map { (published[$0].id, $0) },
@@ -52,7 +61,8 @@ struct SiteContext: Sendable {
     /// an image gives its path relative to the page; a link out of the content folder gives `#`;
     /// a `javascript:`, `vbscript:`, `file:` or non-image `data:` URL gives `""` (``SafeURL``),
     /// with or without `unsafe_html`.
-    func href(_ destination: String, in flow: Flow, allowsFlowID: Bool = false, trace: DependencyTrace? = nil) -> String
+    func href(_ destination: String, in flow: some SitePage, allowsFlowID: Bool = false, trace: DependencyTrace? = nil)
+        -> String
     {
         let resolved = resolver.resolve(destination, from: flow.source, allowsFlowID: allowsFlowID)
         let href = href(of: resolved, destination, in: flow)
@@ -62,8 +72,13 @@ struct SiteContext: Sendable {
 
     /// ``href(_:in:allowsFlowID:trace:)`` and ``linkedFlow(_:in:allowsFlowID:trace:)`` with one
     /// resolution of the link (each resolves it), both questions recorded in `trace`.
-    func target(of destination: String, in flow: Flow, allowsFlowID: Bool = false, trace: DependencyTrace? = nil)
-        -> (href: String, flow: Flow?)
+    func target(
+        of destination: String,
+        in flow: some SitePage,
+        allowsFlowID: Bool = false,
+        trace: DependencyTrace? = nil
+    )
+        -> (href: String, flow: PageSummary?)
     {
         let resolved = resolver.resolve(destination, from: flow.source, allowsFlowID: allowsFlowID)
         let href = href(of: resolved, destination, in: flow)
@@ -77,7 +92,7 @@ struct SiteContext: Sendable {
     }
 
     /// The URL on `flow`'s page of `destination`, resolved to `resolved`.
-    private func href(of resolved: LinkResolver.Target, _ destination: String, in flow: Flow) -> String {
+    private func href(of resolved: LinkResolver.Target, _ destination: String, in flow: some SitePage) -> String {
         let page = SitePaths.page(forFlowID: flow.id)
         return switch resolved {
         case .external(let url): SafeURL.filtered(url)
@@ -91,13 +106,18 @@ struct SiteContext: Sendable {
     }
 
     /// The published page with this id, if any.
-    func flow(id: String) -> Flow? {
+    func flow(id: String) -> PageSummary? {
         publishedIndexByID[id].map { published[$0] }
     }
 
     /// The published flow a link points at, if it points at one.
-    func linkedFlow(_ destination: String, in flow: Flow, allowsFlowID: Bool = false, trace: DependencyTrace? = nil)
-        -> Flow?
+    func linkedFlow(
+        _ destination: String,
+        in flow: some SitePage,
+        allowsFlowID: Bool = false,
+        trace: DependencyTrace? = nil
+    )
+        -> PageSummary?
     {
         let index = linkedIndex(destination, in: flow, allowsFlowID: allowsFlowID)
         if let trace { trace.record(.linkedFlow(destination, allowsFlowID: allowsFlowID), answer: listing(at: index)) }
@@ -106,7 +126,7 @@ struct SiteContext: Sendable {
 
     /// The position in ``published`` of the page a link points at, if it points at one:
     /// ``linkedFlow(_:in:allowsFlowID:trace:)`` without copying the page.
-    func linkedIndex(_ destination: String, in flow: Flow, allowsFlowID: Bool = false) -> Int? {
+    func linkedIndex(_ destination: String, in flow: some SitePage, allowsFlowID: Bool = false) -> Int? {
         guard case .flow(let id, _) = resolver.resolve(destination, from: flow.source, allowsFlowID: allowsFlowID)
         else { return nil }
         return publishedIndexByID[id]
@@ -123,8 +143,10 @@ struct SiteContext: Sendable {
     }
 
     /// The flows before and after `flow` in reading order.
-    func neighbors(of flow: Flow, trace: DependencyTrace? = nil) -> (previous: Flow?, next: Flow?) {
-        var neighbors: (previous: Flow?, next: Flow?) = (nil, nil)
+    func neighbors(of flow: some SitePage, trace: DependencyTrace? = nil) -> (
+        previous: PageSummary?, next: PageSummary?
+    ) {
+        var neighbors: (previous: PageSummary?, next: PageSummary?) = (nil, nil)
         if let position = readingPosition[flow.id] {
             neighbors = (
                 position > 0 ? readingOrder[position - 1] : nil,
@@ -137,7 +159,7 @@ struct SiteContext: Sendable {
 
     /// The listings of the flows before and after `flow` in reading order
     /// (``DependencyTrace/neighborListing(previous:next:)``).
-    func neighborListing(of flow: Flow) -> String {
+    func neighborListing(of flow: some SitePage) -> String {
         let position = readingPosition[flow.id]
         let previous = position.flatMap { $0 > 0 ? readingOrder[$0 - 1].id : nil }
         let next = position.flatMap { $0 + 1 < readingOrder.count ? readingOrder[$0 + 1].id : nil }
@@ -157,13 +179,13 @@ extension SiteContext {
     /// incremental build reuses an unchanged page without asking its questions again.
     func answersFingerprint() -> UInt64 {
         var hasher = StableHasher()
-        hasher.combine(UInt64(content.flows.count))
-        for flow in content.flows {
+        hasher.combine(UInt64(site.pages.count))
+        for flow in site.pages {
             hasher.combine(flow.source)
             hasher.combine(flow.id)
         }
-        hasher.combine(UInt64(content.assets.count))
-        for asset in content.assets.sorted() { hasher.combine(asset) }
+        hasher.combine(UInt64(site.assets.count))
+        for asset in site.assets.sorted() { hasher.combine(asset) }
         hasher.combine(UInt64(published.count))
         for (flow, listing) in zip(published, listings) {
             hasher.combine(flow.source)
@@ -177,7 +199,7 @@ extension SiteContext {
 
 extension SiteContext {
     /// The published page at `source` (an overview `index.md`), if any.
-    func overview(atSource source: String, trace: DependencyTrace? = nil) -> Flow? {
+    func overview(atSource source: String, trace: DependencyTrace? = nil) -> PageSummary? {
         let index = publishedIndexBySource[source]
         if let trace { trace.record(.overview(source: source), answer: listing(at: index)) }
         return index.map { published[$0] }
@@ -200,12 +222,12 @@ extension SiteContext {
     }
 
     /// A listing entry for `target`, linked from the page at `fromPage`.
-    func link(to target: Flow, fromPage: String) -> FlowLinkView {
+    func link(to target: PageSummary, fromPage: String) -> FlowLinkView {
         link(to: target, href: SitePaths.relative(from: fromPage, to: SitePaths.page(forFlowID: target.id)))
     }
 
     /// A listing entry for `target` at `href`.
-    func link(to target: Flow, href: String) -> FlowLinkView {
+    func link(to target: PageSummary, href: String) -> FlowLinkView {
         FlowLinkView(
             title: target.title,
             href: href,

@@ -18,6 +18,8 @@ public struct SiteGenerator: Sendable {
     public var contentRoot: URL
     public var theme: Theme
     public var options: SiteOptions
+    /// What each page reads of the others: the summary of every page of ``content``, in its order.
+    public var site: ContentSummary
 
     /// Creates a generator.
     ///
@@ -26,11 +28,20 @@ public struct SiteGenerator: Sendable {
     ///   - contentRoot: The content folder the content was loaded from.
     ///   - theme: The templates and assets.
     ///   - options: Site title and base URL.
-    public init(content: ContentSet, contentRoot: URL, theme: Theme, options: SiteOptions = SiteOptions()) {
+    ///   - site: The summaries of `content`'s pages, if the caller has them (`flowdoc check`
+    ///     makes them); else they are made here.
+    public init(
+        content: ContentSet,
+        contentRoot: URL,
+        theme: Theme,
+        options: SiteOptions = SiteOptions(),
+        site: ContentSummary? = nil
+    ) {
         self.content = content
         self.contentRoot = contentRoot
         self.theme = theme
         self.options = options
+        self.site = site ?? ContentSummary(content)
     }
 
     /// Generates every file of the site in memory, sorted by path.
@@ -42,7 +53,7 @@ public struct SiteGenerator: Sendable {
     public func generate() throws -> [SiteFile] {
         let prepared = try prepare()
         var files: [SiteFile] = []
-        for flow in prepared.context.published {
+        for flow in content.publishedFlows {
             files.append(.text(SitePaths.page(forFlowID: flow.id), try prepared.pages.flowPage(flow)))
             files.append(
                 SiteFile(path: SitePaths.json(forFlowID: flow.id), contents: .data(try prepared.json(of: flow)))
@@ -50,7 +61,7 @@ public struct SiteGenerator: Sendable {
         }
         files += try aggregateFiles(prepared)
         var published = content
-        published.flows = prepared.context.published
+        published.flows = content.publishedFlows
         let flowsJSON = try prepared.exporter.export(published, layout: Self.jsonLayout)
         files.append(SiteFile(path: "flows.json", contents: .data(flowsJSON)))
         return files.sorted { $0.path < $1.path }
@@ -75,7 +86,7 @@ public struct SiteGenerator: Sendable {
     /// Parses the templates and indexes the content, once per build.
     func prepare() throws -> Prepared {
         let templates = try TemplateSet(theme: theme)
-        let context = SiteContext(content: content, options: effectiveOptions)
+        let context = SiteContext(site: site, options: effectiveOptions)
         return Prepared(
             context: context,
             pages: PageRenderer(context: context, templates: templates),
@@ -87,7 +98,7 @@ public struct SiteGenerator: Sendable {
     var effectiveOptions: SiteOptions {
         var options = options
         if options.siteTitle == nil {
-            options.siteTitle = content.flows.first { $0.id == "index" && !$0.metadata.draft }?.title
+            options.siteTitle = site.pages.first { $0.id == "index" && !$0.metadata.draft }?.title
         }
         return options
     }
@@ -134,7 +145,11 @@ public struct SiteGenerator: Sendable {
                     cacheEntries: [entry]
                 )
             },
-            { AggregateResult(files: [.text("assets/search-index.js", SearchIndex.script(for: context))]) },
+            {
+                AggregateResult(files: [
+                    .text("assets/search-index.js", SearchIndex.script(for: generator.content.publishedFlows))
+                ])
+            },
             {
                 var files: [SiteFile] = []
                 if context.flow(id: "index") == nil {

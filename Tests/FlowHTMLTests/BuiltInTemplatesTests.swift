@@ -78,8 +78,8 @@ import Testing
             context: context,
             templates: try TemplateSet(theme: .builtIn(), usesBuiltInRenderers: false)
         )
-        try #require(!context.published.isEmpty, "\(name): no page")
-        for flow in context.published {
+        try #require(!content.publishedFlows.isEmpty, "\(name): no page")
+        for flow in content.publishedFlows {
             let expected = try mustache.flowPage(flow)
             let actual = try fast.flowPage(flow)
             if actual != expected {

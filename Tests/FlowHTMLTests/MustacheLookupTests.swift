@@ -1,3 +1,4 @@
+import FlowModel
 import FlowParser
 import FlowTestSupport
 import Mustache
@@ -11,7 +12,7 @@ import Testing
     @Test func everyViewModelPropertyIsAnsweredByName() async throws {
         let content = try await ContentLoader().load(from: Fixtures.shippedContent)
         let context = SiteContext(content: content, options: SiteOptions())
-        var views: [Any] = context.published.map { FlowPageBuilder(context: context, flow: $0).build() }
+        var views: [Any] = content.publishedFlows.map { FlowPageBuilder(context: context, flow: $0).build() }
         views.append(
             LayoutView(
                 title: "t",

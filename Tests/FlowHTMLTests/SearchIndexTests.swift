@@ -11,8 +11,10 @@ import Testing
     @Test(arguments: ["content", "Tests/Fixtures", "Tests/Fixtures/xss/content"])
     func writesTheEncodersBytes(folder: String) async throws {
         let content = try await ContentLoader().load(from: Fixtures.packageRoot.appendingPathComponent(folder))
-        let context = SiteContext(content: content, options: SiteOptions())
-        #expect(SearchIndex.script(for: context) == SearchIndex.scriptWithEncoder(for: context))
+        #expect(
+            SearchIndex.script(for: content.publishedFlows)
+                == SearchIndex.scriptWithEncoder(for: content.publishedFlows)
+        )
     }
 
     @Test(arguments: [
@@ -25,8 +27,10 @@ import Testing
         titled.title = title
         titled.summary = title
         let content = ContentSet(flows: [titled], assets: [], product: nil, diagnostics: [])
-        let context = SiteContext(content: content, options: SiteOptions())
-        #expect(SearchIndex.script(for: context) == SearchIndex.scriptWithEncoder(for: context))
+        #expect(
+            SearchIndex.script(for: content.publishedFlows)
+                == SearchIndex.scriptWithEncoder(for: content.publishedFlows)
+        )
     }
 
     /// The index is written in chunks of pages on every core: with several chunks, none, and a
@@ -42,15 +46,13 @@ import Testing
             return page
         }
         let content = ContentSet(flows: flows, assets: [], product: nil, diagnostics: [])
-        let context = SiteContext(content: content, options: SiteOptions())
-        #expect(SearchIndex.script(for: context) == SearchIndex.scriptWithEncoder(for: context))
+        #expect(
+            SearchIndex.script(for: content.publishedFlows)
+                == SearchIndex.scriptWithEncoder(for: content.publishedFlows)
+        )
         guard pageCount > 500 else { return }
         var separated = flows
         separated[500].summary = "Line \u{2028} separator"
-        let fallback = SiteContext(
-            content: ContentSet(flows: separated, assets: [], product: nil, diagnostics: []),
-            options: SiteOptions()
-        )
-        #expect(SearchIndex.script(for: fallback) == SearchIndex.scriptWithEncoder(for: fallback))
+        #expect(SearchIndex.script(for: separated) == SearchIndex.scriptWithEncoder(for: separated))
     }
 }

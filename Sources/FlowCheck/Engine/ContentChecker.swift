@@ -39,14 +39,14 @@ public struct ContentChecker: Sendable {
     ///     checked and not kept.
     ///   - previous: The page rules' diagnostics of an earlier check; its key must stand for
     ///     this configuration, product model and date.
-    /// - Returns: Every diagnostic as ``check(_:context:)`` returns them, and the page rules'
-    ///   diagnostics of every page with a digest, under `previous`'s key, for the next check.
+    /// - Returns: Every diagnostic as ``check(_:context:)`` returns them, the page rules'
+    ///   diagnostics of every page with a digest for the next check, and the pages' summaries.
     public func check(
         _ content: ContentSet,
         context: CheckContext,
         digests: [String: UInt64],
         reusing previous: PageCheckCache
-    ) -> (diagnostics: [Diagnostic], cache: PageCheckCache) {
+    ) -> Outcome {
         let rules = context.configuration.rules
         let active = checkers.filter { rules[$0.id] != .off }
         let siteRules = active.filter { $0.scope == .site }
@@ -73,8 +73,21 @@ public struct ContentChecker: Sendable {
             found.withLock { $0[index] = diagnostics }
         }
         let diagnostics = content.diagnostics + pages.diagnostics + found.withLock { $0 }.joined()
-        let cache = PageCheckCache(key: previous.key, entries: pages.entries)
-        return (Self.applying(rules, to: diagnostics).sorted(), cache)
+        return Outcome(
+            diagnostics: Self.applying(rules, to: diagnostics).sorted(),
+            cache: PageCheckCache(key: previous.key, entries: pages.entries),
+            site: site
+        )
+    }
+
+    /// What a check found, and what it keeps for the next check and the build.
+    public struct Outcome: Sendable {
+        /// Every diagnostic, with configured severities, sorted by file and position.
+        public var diagnostics: [Diagnostic]
+        /// The page rules' diagnostics of every page with a digest, under the previous cache's key.
+        public var cache: PageCheckCache
+        /// The summary of every page, which the build's pages read of each other.
+        public var site: ContentSummary
     }
 
     /// `diagnostics` with each configured severity applied and rules set to `off` removed.

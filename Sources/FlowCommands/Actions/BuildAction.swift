@@ -75,7 +75,8 @@ struct BuildAction {
         if keepsContentUntilExit { KeepAlive.keep(content) }
         // A changed configuration can change how pages parse and what the rules report.
         let configurationBytes = configURL.flatMap { FileManager.default.contents(atPath: $0.path) } ?? Data()
-        let diagnostics = check(content, digests: loaded.digests, configuration: configuration, configurationBytes)
+        let checked = check(content, digests: loaded.digests, configuration: configuration, configurationBytes)
+        let diagnostics = checked.diagnostics
         let pagePaths = Dictionary(
             content.flows.map { ($0.source, SitePaths.page(forFlowID: $0.id)) },
             uniquingKeysWith: { first, _ in first }
@@ -87,7 +88,13 @@ struct BuildAction {
         if let themeURL = effectiveThemeURL { theme = try theme.overridden(by: themeURL) }
         var options = options
         options.allowsRawHTML = configuration.unsafeHTML
-        let generator = SiteGenerator(content: content, contentRoot: contentURL, theme: theme, options: options)
+        let generator = SiteGenerator(
+            content: content,
+            contentRoot: contentURL,
+            theme: theme,
+            options: options,
+            site: checked.site
+        )
         var builder = SiteBuilder(
             generator: generator,
             writer: writer,
@@ -120,7 +127,7 @@ extension BuildAction {
         digests: [String: UInt64],
         configuration: CheckConfiguration,
         _ configurationBytes: Data
-    ) -> [Diagnostic] {
+    ) -> ContentChecker.Outcome {
         let url = SiteBuilder.cacheFolder(for: outputURL).appendingPathComponent("page-checks")
         let key = PageCheckCache.key(configuration: configurationBytes, product: content.product, today: today)
         let previous = incremental ? PageCheckCache.load(from: url, key: key) : PageCheckCache(key: key)
@@ -128,7 +135,7 @@ extension BuildAction {
         let checked = ContentChecker().check(content, context: context, digests: digests, reusing: previous)
         // Only a cache: a build that can't keep it checks every page again next time.
         try? checked.cache.save(to: url)
-        return checked.diagnostics
+        return checked
     }
 }
 

@@ -18,19 +18,25 @@ enum SearchIndex {
         var fields: [String]
     }
 
-    static func script(for flows: [Flow]) -> String {
+    /// The search index script of `pages`.
+    ///
+    /// - Parameters:
+    ///   - pages: The published pages, in the index's order.
+    ///   - terms: The search terms of the page at a position of `pages`.
+    static func script(for pages: [PageSummary], terms: @Sendable (Int) -> SearchTerms) -> String {
         // The JSON is made on every core, a chunk of pages each, then copied once into the script.
         let chunkSize = 256
-        var parts = [String?](repeating: nil, count: (flows.count + chunkSize - 1) / chunkSize)
+        var parts = [String?](repeating: nil, count: (pages.count + chunkSize - 1) / chunkSize)
         parts.withUnsafeMutableBufferPointer { buffer in
             // Each iteration writes only its own element of the buffer.
             nonisolated(unsafe) let parts = buffer
             DispatchQueue.concurrentPerform(iterations: parts.count) { index in
-                parts[index] = json(flows[index * chunkSize..<min(flows.count, (index + 1) * chunkSize)].map(entry))
+                let range = index * chunkSize..<min(pages.count, (index + 1) * chunkSize)
+                parts[index] = json(range.map { entry(for: pages[$0], terms: terms($0)) })
             }
         }
         let chunks = parts.compactMap { $0 }
-        guard chunks.count == parts.count else { return scriptWithEncoder(for: flows) }
+        guard chunks.count == parts.count else { return scriptWithEncoder(for: pages, terms: terms) }
         let start = "window.FLOWDOC_SEARCH = ["
         let end = "];\n"
         var script = ""
@@ -45,9 +51,10 @@ enum SearchIndex {
     }
 
     /// The script as ``HowToJSONLD/scriptSafeJSON(_:)`` writes it through `JSONEncoder`, the
-    /// reference for ``script(for:)``'s bytes.
-    static func scriptWithEncoder(for flows: [Flow]) -> String {
-        "window.FLOWDOC_SEARCH = " + HowToJSONLD.scriptSafeJSON(flows.map(entry)) + ";\n"
+    /// reference for ``script(for:terms:)``'s bytes.
+    static func scriptWithEncoder(for pages: [PageSummary], terms: (Int) -> SearchTerms) -> String {
+        let entries = pages.indices.map { entry(for: pages[$0], terms: terms($0)) }
+        return "window.FLOWDOC_SEARCH = " + HowToJSONLD.scriptSafeJSON(entries) + ";\n"
     }
 
     /// The entries as script-safe JSON with the encoder's bytes (sorted keys, no spaces), written
@@ -131,44 +138,15 @@ enum SearchIndex {
         return second == 0x80 && (third == 0xA8 || third == 0xA9)
     }
 
-    private static func entry(for flow: Flow) -> Entry {
-        var steps: [String] = []
-        var targets: [String] = []
-        var fields: [String] = []
-        func visit(_ step: Step) {
-            steps.append(step.text)
-            targets += step.targets.map(\.name)
-            for element in step.elements {
-                switch element {
-                case .fieldTable(let table): fields += table.fields.map(\.name)
-                case .screen(let screen):
-                    for item in screen.elements {
-                        if item.kind.isField {
-                            fields.append(item.label)
-                        } else if item.kind == .button {
-                            targets.append(item.label)
-                        }
-                    }
-                case .choice(let choice): targets += choice.options.map(\.label)
-                case .substeps(let substeps): substeps.forEach(visit)
-                case .prose, .callout, .result: break
-                }
-            }
-        }
-        flow.steps.forEach(visit)
-        return Entry(
-            url: SitePaths.relative(from: "search.html", to: SitePaths.page(forFlowID: flow.id)),
-            title: flow.title,
-            summary: flow.summary,
-            facets: flow.metadata.facets.map(\.value),
-            steps: steps,
-            targets: unique(targets),
-            fields: unique(fields)
+    private static func entry(for page: PageSummary, terms: SearchTerms) -> Entry {
+        Entry(
+            url: SitePaths.relative(from: "search.html", to: SitePaths.page(forFlowID: page.id)),
+            title: page.title,
+            summary: page.summary,
+            facets: page.metadata.facets.map(\.value),
+            steps: terms.steps,
+            targets: terms.targets,
+            fields: terms.fields
         )
-    }
-
-    private static func unique(_ values: [String]) -> [String] {
-        var seen: Set<String> = []
-        return values.filter { seen.insert($0).inserted }
     }
 }

@@ -146,9 +146,10 @@ public struct SiteGenerator: Sendable {
                 )
             },
             {
-                AggregateResult(files: [
-                    .text("assets/search-index.js", SearchIndex.script(for: generator.content.publishedFlows))
-                ])
+                let flows = generator.content.publishedFlows
+                let published = context.published
+                let script = SearchIndex.script(for: published) { published[$0].searchTerms ?? SearchTerms(flows[$0]) }
+                return AggregateResult(files: [.text("assets/search-index.js", script)])
             },
             {
                 var files: [SiteFile] = []

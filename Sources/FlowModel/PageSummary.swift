@@ -39,6 +39,8 @@ public struct PageSummary: Sendable, Hashable {
     public var anchors: [String]
     /// Where each option of the choice of each top-level step leads, for options with a link, in source order.
     public var choiceLinks: [String]
+    /// What search finds the page by, when the summary was made with it (a build's is).
+    public var searchTerms: SearchTerms?
 
     /// Creates a summary from its parts.
     public init(
@@ -54,7 +56,8 @@ public struct PageSummary: Sendable, Hashable {
         links: [Reference],
         images: [Reference],
         anchors: [String],
-        choiceLinks: [String]
+        choiceLinks: [String],
+        searchTerms: SearchTerms? = nil
     ) {
         self.id = id
         self.source = source
@@ -69,6 +72,7 @@ public struct PageSummary: Sendable, Hashable {
         self.images = images
         self.anchors = anchors
         self.choiceLinks = choiceLinks
+        self.searchTerms = searchTerms
     }
 
     /// The summary of `flow`.

@@ -1,0 +1,148 @@
+/// Writes values as compact bytes for flowdoc's caches: unsigned integers as LEB128 varints,
+/// strings as their UTF-8 length and bytes. ``ByteReader`` reads them back in the same order.
+public struct ByteWriter: Sendable {
+    /// The bytes written so far.
+    public private(set) var bytes: [UInt8] = []
+
+    /// Creates an empty writer.
+    public init() {}
+
+    /// Writes `value` in 1 to 10 bytes, 7 bits each, low bits first.
+    public mutating func write(_ value: UInt64) {
+        var rest = value
+        while rest >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
+            rest >>= 7
+        }
+        bytes.append(UInt8(rest))
+    }
+
+    /// Writes a count or another non-negative number; a negative one is written as 0.
+    public mutating func write(_ value: Int) {
+        write(UInt64(max(0, value)))
+    }
+
+    /// Writes `value` as one byte.
+    public mutating func write(_ value: Bool) {
+        bytes.append(value ? 1 : 0)
+    }
+
+    /// Writes the UTF-8 length of `text`, then its bytes.
+    public mutating func write(_ text: String) {
+        var text = text
+        text.withUTF8 { utf8 in
+            write(utf8.count)
+            bytes.append(contentsOf: utf8)
+        }
+    }
+
+    /// Writes whether `text` is there, then the text.
+    public mutating func write(_ text: String?) {
+        write(text != nil)
+        if let text { write(text) }
+    }
+
+    /// Writes the count of `values`, then each with `element`.
+    public mutating func write<Element>(_ values: [Element], _ element: (inout ByteWriter, Element) -> Void) {
+        write(values.count)
+        for value in values { element(&self, value) }
+    }
+
+    /// Writes the count of `texts`, then each text.
+    public mutating func write(_ texts: [String]) {
+        write(texts) { $0.write($1) }
+    }
+
+    /// Appends `other`'s bytes.
+    public mutating func append(_ other: ByteWriter) {
+        bytes += other.bytes
+    }
+}
+
+/// Reads what a ``ByteWriter`` wrote, in the same order; throws on bytes that end early or do not
+/// fit, so that a damaged cache is noticed rather than read as garbage.
+public struct ByteReader {
+    /// Bytes that are not what the reader expected.
+    public struct Malformed: Error, Sendable {
+        /// Creates the error.
+        public init() {}
+    }
+
+    private let bytes: ArraySlice<UInt8>
+    private var position: Int
+
+    /// Creates a reader over `bytes`.
+    public init(_ bytes: ArraySlice<UInt8>) {
+        self.bytes = bytes
+        position = bytes.startIndex
+    }
+
+    /// Whether every byte was read.
+    public var isAtEnd: Bool { position == bytes.endIndex }
+
+    /// Reads a varint.
+    public mutating func readUInt64() throws -> UInt64 {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            guard position < bytes.endIndex, shift < 64 else { throw Malformed() }
+            let byte = bytes[position]
+            position += 1
+            value |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return value }
+            shift += 7
+        }
+    }
+
+    /// Reads a count or another number written by ``ByteWriter/write(_:)-(Int)``.
+    public mutating func readInt() throws -> Int {
+        let value = try readUInt64()
+        guard value <= UInt64(Int32.max) else { throw Malformed() }
+        return Int(value)
+    }
+
+    /// Reads a flag.
+    public mutating func readBool() throws -> Bool {
+        guard position < bytes.endIndex, bytes[position] <= 1 else { throw Malformed() }
+        defer { position += 1 }
+        return bytes[position] == 1
+    }
+
+    /// Reads a string; bytes that are not UTF-8 are malformed.
+    public mutating func readString() throws -> String {
+        let count = try readInt()
+        guard count <= bytes.endIndex - position else { throw Malformed() }
+        let end = position + count
+        let text = String(validating: bytes[position..<end], as: UTF8.self)
+        position = end
+        guard let text else { throw Malformed() }
+        return text
+    }
+
+    /// Reads a string written by ``ByteWriter/write(_:)-(String?)``.
+    public mutating func readOptionalString() throws -> String? {
+        try readBool() ? try readString() : nil
+    }
+
+    /// Reads `count` bytes.
+    public mutating func readBytes(_ count: Int) throws -> ArraySlice<UInt8> {
+        guard count <= bytes.endIndex - position else { throw Malformed() }
+        defer { position += count }
+        return bytes[position..<position + count]
+    }
+
+    /// Reads an array written by ``ByteWriter/write(_:_:)``, each element with `element`.
+    public mutating func readArray<Element>(_ element: (inout ByteReader) throws -> Element) throws -> [Element] {
+        let count = try readInt()
+        guard count <= bytes.endIndex - position else { throw Malformed() }
+        var values: [Element] = []
+        values.reserveCapacity(count)
+        for _ in 0..<count { values.append(try element(&self)) }
+        return values
+    }
+
+    /// Reads an array of strings.
+    public mutating func readStrings() throws -> [String] {
+        try readArray { try $0.readString() }
+    }
+}

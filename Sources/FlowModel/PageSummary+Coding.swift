@@ -1,0 +1,209 @@
+public import FlowCore
+
+/// The bytes of a summary in a build's cache (``FlowCore/ByteWriter``): its fields in
+/// declaration order; a range in the page's own file is written without the file's path.
+extension PageSummary {
+    /// Writes the summary to `writer`.
+    public func write(to writer: inout ByteWriter) {
+        let page = source
+        writer.write(id)
+        writer.write(source)
+        writer.write(kind == .flow)
+        writer.write(title)
+        Self.write(titleRange, in: page, to: &writer)
+        writer.write(summary)
+        Self.write(metadata, in: page, to: &writer)
+        writer.write(stepCount)
+        writer.write(next) { writer, link in
+            writer.write(link.destination)
+            writer.write(link.text)
+            Self.write(link.range, in: page, to: &writer)
+        }
+        for references in [links, images] {
+            writer.write(references) { writer, reference in
+                writer.write(reference.destination)
+                Self.write(reference.range, in: page, to: &writer)
+            }
+        }
+        writer.write(anchors)
+        writer.write(choiceLinks)
+        writer.write(searchTerms != nil)
+        if let searchTerms {
+            writer.write(searchTerms.steps)
+            writer.write(searchTerms.targets)
+            writer.write(searchTerms.fields)
+        }
+    }
+
+    /// Reads a summary that ``write(to:)`` wrote.
+    ///
+    /// - Throws: ``FlowCore/ByteReader/Malformed`` when the bytes are not such a summary.
+    public init(reading reader: inout ByteReader) throws {
+        let id = try reader.readString()
+        let source = try reader.readString()
+        let page = SourceFile(source)
+        let kind: Flow.Kind = try reader.readBool() ? .flow : .overview
+        let title = try reader.readString()
+        let titleRange = try Self.readRange(in: page, from: &reader)
+        let summary = try reader.readString()
+        let metadata = try Self.readMetadata(in: page, from: &reader)
+        let stepCount = try reader.readInt()
+        let next = try reader.readArray { reader in
+            NextLink(
+                destination: try reader.readString(),
+                text: try reader.readString(),
+                range: try Self.readRange(in: page, from: &reader)
+            )
+        }
+        let readReference = { (reader: inout ByteReader) throws -> Reference in
+            Reference(destination: try reader.readString(), range: try Self.readRange(in: page, from: &reader))
+        }
+        let links = try reader.readArray(readReference)
+        let images = try reader.readArray(readReference)
+        let anchors = try reader.readStrings()
+        let choiceLinks = try reader.readStrings()
+        var searchTerms: SearchTerms?
+        if try reader.readBool() {
+            searchTerms = SearchTerms(
+                steps: try reader.readStrings(),
+                targets: try reader.readStrings(),
+                fields: try reader.readStrings()
+            )
+        }
+        self.init(
+            id: id,
+            source: source,
+            kind: kind,
+            title: title,
+            titleRange: titleRange,
+            summary: summary,
+            metadata: metadata,
+            stepCount: stepCount,
+            next: next,
+            links: links,
+            images: images,
+            anchors: anchors,
+            choiceLinks: choiceLinks,
+            searchTerms: searchTerms
+        )
+    }
+
+    // MARK: Ranges
+
+    private static func write(_ range: SourceRange?, in page: String, to writer: inout ByteWriter) {
+        guard let range else { return writer.write(0) }
+        if range.file == page {
+            writer.write(1)
+        } else {
+            writer.write(2)
+            writer.write(range.file)
+        }
+        for number in [range.start.line, range.start.column, range.end.line, range.end.column] {
+            writer.write(number)
+        }
+    }
+
+    private static func readRange(in page: SourceFile, from reader: inout ByteReader) throws -> SourceRange? {
+        let file: SourceFile
+        switch try reader.readInt() {
+        case 0: return nil
+        case 1: file = page
+        case 2: file = SourceFile(try reader.readString())
+        default: throw ByteReader.Malformed()
+        }
+        let start = SourceLocation(line: try reader.readInt(), column: try reader.readInt())
+        return SourceRange(
+            file: file,
+            start: start,
+            end: SourceLocation(line: try reader.readInt(), column: try reader.readInt())
+        )
+    }
+
+    // MARK: Metadata
+
+    private static func write(_ metadata: Metadata, in page: String, to writer: inout ByteWriter) {
+        for field in [metadata.id, metadata.title, metadata.summary, metadata.product, metadata.platform] {
+            writer.write(field)
+        }
+        for field in [metadata.mode, metadata.audience, metadata.updated, metadata.type] { writer.write(field) }
+        writer.write(metadata.next)
+        writer.write(metadata.tags)
+        writer.write(metadata.draft)
+        writer.write(metadata.extra.sorted { $0.key < $1.key }) { writer, entry in
+            writer.write(entry.key)
+            write(entry.value, to: &writer)
+        }
+        writer.write(metadata.keyRanges.sorted { $0.key < $1.key }) { writer, entry in
+            writer.write(entry.key)
+            write(entry.value, in: page, to: &writer)
+        }
+    }
+
+    private static func readMetadata(in page: SourceFile, from reader: inout ByteReader) throws -> Metadata {
+        var metadata = Metadata()
+        metadata.id = try reader.readOptionalString()
+        metadata.title = try reader.readOptionalString()
+        metadata.summary = try reader.readOptionalString()
+        metadata.product = try reader.readOptionalString()
+        metadata.platform = try reader.readOptionalString()
+        metadata.mode = try reader.readOptionalString()
+        metadata.audience = try reader.readOptionalString()
+        metadata.updated = try reader.readOptionalString()
+        metadata.type = try reader.readOptionalString()
+        metadata.next = try reader.readStrings()
+        metadata.tags = try reader.readStrings()
+        metadata.draft = try reader.readBool()
+        let extra = try reader.readArray { reader in (try reader.readString(), try readValue(from: &reader, depth: 0)) }
+        metadata.extra = Dictionary(extra, uniquingKeysWith: { _, last in last })
+        let ranges = try reader.readArray { reader in (try reader.readString(), try readRange(in: page, from: &reader))
+        }
+        for (key, range) in ranges {
+            guard let range else { throw ByteReader.Malformed() }
+            metadata.keyRanges[key] = range
+        }
+        return metadata
+    }
+
+    private static func write(_ value: MetadataValue, to writer: inout ByteWriter) {
+        switch value {
+        case .string(let text):
+            writer.write(0)
+            writer.write(text)
+        case .number(let number):
+            writer.write(1)
+            writer.write(number.bitPattern)
+        case .bool(let flag):
+            writer.write(2)
+            writer.write(flag)
+        case .list(let values):
+            writer.write(3)
+            writer.write(values) { write($1, to: &$0) }
+        case .map(let values):
+            writer.write(4)
+            writer.write(values.sorted { $0.key < $1.key }) { writer, entry in
+                writer.write(entry.key)
+                write(entry.value, to: &writer)
+            }
+        case .null: writer.write(5)
+        }
+    }
+
+    /// Reads a front-matter value. The reader keeps 64 levels (`FrontMatterTooDeep`); deeper
+    /// bytes are not a summary it wrote.
+    private static func readValue(from reader: inout ByteReader, depth: Int) throws -> MetadataValue {
+        guard depth <= 64 else { throw ByteReader.Malformed() }
+        switch try reader.readInt() {
+        case 0: return .string(try reader.readString())
+        case 1: return .number(Double(bitPattern: try reader.readUInt64()))
+        case 2: return .bool(try reader.readBool())
+        case 3: return .list(try reader.readArray { try readValue(from: &$0, depth: depth + 1) })
+        case 4:
+            let entries = try reader.readArray { reader in
+                (try reader.readString(), try readValue(from: &reader, depth: depth + 1))
+            }
+            return .map(Dictionary(entries, uniquingKeysWith: { _, last in last }))
+        case 5: return .null
+        default: throw ByteReader.Malformed()
+        }
+    }
+}

@@ -1,5 +1,7 @@
-/// Writes values as compact bytes for flowdoc's caches: unsigned integers as LEB128 varints,
-/// strings as their UTF-8 length and bytes. ``ByteReader`` reads them back in the same order.
+/// Writes values as compact bytes for flowdoc's caches.
+///
+/// Unsigned integers are LEB128 varints, strings their UTF-8 length and bytes. ``ByteReader``
+/// reads them back in the same order.
 public struct ByteWriter: Sendable {
     /// The bytes written so far.
     public private(set) var bytes: [UInt8] = []

@@ -188,8 +188,10 @@ extension PageSummary {
         }
     }
 
-    /// Reads a front-matter value. The reader keeps 64 levels (`FrontMatterTooDeep`); deeper
-    /// bytes are not a summary it wrote.
+    /// Reads a front-matter value.
+    ///
+    /// The front-matter reader keeps 64 levels (`FrontMatterTooDeep`); deeper bytes are not a
+    /// summary that was written.
     private static func readValue(from reader: inout ByteReader, depth: Int) throws -> MetadataValue {
         guard depth <= 64 else { throw ByteReader.Malformed() }
         switch try reader.readInt() {

@@ -64,7 +64,7 @@ public struct SiteBuilder: Sendable {
         let previous = await loadedCache
         let fingerprint = prepared.context.answersFingerprint()
         let sameAnswers = previous.answersFingerprint == fingerprint
-        let flows = generator.content.publishedFlows
+        let flows = prepared.context.published
         do {
             let pagePaths = flows.flatMap { [SitePaths.page(forFlowID: $0.id), SitePaths.json(forFlowID: $0.id)] }
             try staging.makeFolders(for: pagePaths)
@@ -155,7 +155,7 @@ public struct SiteBuilder: Sendable {
     ///   ``SiteContext/answersFingerprint()``, so that an unchanged page's questions need not be asked again.
     /// - Returns: Whether the page was rendered rather than reused, and the flow's JSON.
     private func build(
-        _ flow: Flow,
+        _ page: PageSummary,
         _ prepared: SiteGenerator.Prepared,
         _ previous: BuildCache,
         sameAnswers: Bool,
@@ -163,15 +163,23 @@ public struct SiteBuilder: Sendable {
         into entries: inout [BuildCache.Entry]
     ) throws -> (rendered: Bool, json: Data) {
         let context = prepared.context
-        let digest = sourceDigests[flow.source]
-        let pagePath = SitePaths.page(forFlowID: flow.id)
-        let jsonPath = SitePaths.json(forFlowID: flow.id)
+        let digest = sourceDigests[page.source]
+        let pagePath = SitePaths.page(forFlowID: page.id)
+        let jsonPath = SitePaths.json(forFlowID: page.id)
         var rendered = false
+        // The page's model, read only if something of it has to be made again.
+        var model: Flow?
+        func flow() throws -> Flow {
+            if let model { return model }
+            let flow = try prepared.flow(for: page)
+            model = flow
+            return flow
+        }
         // The JSON depends on the page and on where its next links lead (drafts included).
-        let nextQueries = flow.next.map { DependencyTrace.Query.href($0.destination, allowsFlowID: true) }
+        let nextQueries = page.next.map { DependencyTrace.Query.href($0.destination, allowsFlowID: true) }
         let json: Data
         if let cached = previous.entries[jsonPath],
-            reuse(jsonPath, cached, flow, digest: digest, sameAnswers: sameAnswers, context, staging)
+            reuse(jsonPath, cached, page, digest: digest, sameAnswers: sameAnswers, context, staging)
         {
             // The reused file goes into flows.json too.
             guard let reused = FileManager.default.contents(atPath: staging.root.path + "/" + jsonPath) else {
@@ -180,22 +188,22 @@ public struct SiteBuilder: Sendable {
             json = reused
             entries.append(cached)
         } else {
-            json = try prepared.json(of: flow)
+            json = try prepared.json(of: try flow())
             try staging.write(json, to: jsonPath)
             if let digest {
-                let answers = DependencyTrace.answers(to: nextQueries, for: flow, in: context)
+                let answers = DependencyTrace.answers(to: nextQueries, for: page, in: context)
                 entries.append(.init(path: jsonPath, sourceDigest: digest, answers: answers, queries: nextQueries))
             }
         }
         // The home page lists every flow: always rendered, never cached.
-        let isHome = flow.id == "index"
+        let isHome = page.id == "index"
         if !isHome, let cached = previous.entries[pagePath],
-            reuse(pagePath, cached, flow, digest: digest, sameAnswers: sameAnswers, context, staging)
+            reuse(pagePath, cached, page, digest: digest, sameAnswers: sameAnswers, context, staging)
         {
             entries.append(cached)
         } else {
             let trace = DependencyTrace()
-            try staging.write(try prepared.pages.flowPage(flow, trace: trace).utf8, to: pagePath)
+            try staging.write(try prepared.pages.flowPage(try flow(), trace: trace).utf8, to: pagePath)
             rendered = true
             if let digest, !isHome {
                 entries.append(
@@ -212,7 +220,7 @@ public struct SiteBuilder: Sendable {
     private func reuse(
         _ path: String,
         _ cached: BuildCache.Entry,
-        _ flow: Flow,
+        _ flow: PageSummary,
         digest: UInt64?,
         sameAnswers: Bool,
         _ context: SiteContext,

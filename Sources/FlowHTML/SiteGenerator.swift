@@ -20,6 +20,9 @@ public struct SiteGenerator: Sendable {
     public var options: SiteOptions
     /// What each page reads of the others: the summary of every page of ``content``, in its order.
     public var site: ContentSummary
+    /// Reads the model of a page of ``site`` that is not in ``content`` when it has to be
+    /// rendered: a build leaves out the pages it did not parse because they did not change.
+    public var loadPage: (@Sendable (_ source: String) throws -> Flow)?
 
     /// Creates a generator.
     ///
@@ -76,6 +79,20 @@ public struct SiteGenerator: Sendable {
         let context: SiteContext
         let pages: PageRenderer
         let exporter: FlowJSONExporter
+        /// The models of the pages in ``SiteGenerator/content``, by source path.
+        let flows: [String: Flow]
+        let loadPage: (@Sendable (_ source: String) throws -> Flow)?
+
+        /// The model of `page`: from the content, else read with ``SiteGenerator/loadPage``.
+        ///
+        /// - Throws: ``SiteWriterError`` when the page is in neither, or what reading it throws.
+        func flow(for page: PageSummary) throws -> Flow {
+            if let flow = flows[page.source] { return flow }
+            guard let loadPage else {
+                throw SiteWriterError(path: page.source, reason: "the page's model was not loaded")
+            }
+            return try loadPage(page.source)
+        }
 
         /// The JSON of one flow (`json/<id>.json`).
         func json(of flow: Flow) throws -> Data {
@@ -90,7 +107,9 @@ public struct SiteGenerator: Sendable {
         return Prepared(
             context: context,
             pages: PageRenderer(context: context, templates: templates),
-            exporter: FlowJSONExporter(version: FlowdocVersion.current)
+            exporter: FlowJSONExporter(version: FlowdocVersion.current),
+            flows: Dictionary(content.flows.map { ($0.source, $0) }, uniquingKeysWith: { first, _ in first }),
+            loadPage: loadPage
         )
     }
 
@@ -146,9 +165,13 @@ public struct SiteGenerator: Sendable {
                 )
             },
             {
-                let flows = generator.content.publishedFlows
                 let published = context.published
-                let script = SearchIndex.script(for: published) { published[$0].searchTerms ?? SearchTerms(flows[$0]) }
+                let flows = prepared.flows
+                // A build's summaries have their terms; others are of pages in the content.
+                let script = SearchIndex.script(for: published) { index in
+                    published[index].searchTerms ?? flows[published[index].source].map(SearchTerms.init)
+                        ?? SearchTerms(steps: [], targets: [], fields: [])
+                }
                 return AggregateResult(files: [.text("assets/search-index.js", script)])
             },
             {

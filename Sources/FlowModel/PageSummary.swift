@@ -19,28 +19,132 @@ public struct PageSummary: Sendable, Hashable {
         }
     }
 
-    public var id: String
-    public var source: String
-    public var kind: Flow.Kind
-    public var title: String
+    /// The fields, in one box: a copy of a summary (the site's lists hold many) is one reference count.
+    private var storage: CopyOnWriteBox<Fields>
+
+    private struct Fields: Sendable, Hashable {
+        var id: String
+        var source: String
+        var kind: Flow.Kind
+        var title: String
+        var titleRange: SourceRange?
+        var summary: String
+        var metadata: Metadata
+        var stepCount: Int
+        var next: [NextLink]
+        var links: [Reference]
+        var images: [Reference]
+        var anchors: [String]
+        var choiceLinks: [String]
+        var searchTerms: SearchTerms?
+    }
+
+    public var id: String {
+        _read { yield storage.fields.id }
+        set {
+            CopyOnWriteBox.makeUnique(&storage)
+            storage.fields.id = newValue
+        }
+    }
+    public var source: String {
+        _read { yield storage.fields.source }
+        set {
+            CopyOnWriteBox.makeUnique(&storage)
+            storage.fields.source = newValue
+        }
+    }
+    public var kind: Flow.Kind {
+        _read { yield storage.fields.kind }
+        set {
+            CopyOnWriteBox.makeUnique(&storage)
+            storage.fields.kind = newValue
+        }
+    }
+    public var title: String {
+        _read { yield storage.fields.title }
+        set {
+            CopyOnWriteBox.makeUnique(&storage)
+            storage.fields.title = newValue
+        }
+    }
     /// Where the title is written (``Flow/titleRange``).
-    public var titleRange: SourceRange?
-    public var summary: String
-    public var metadata: Metadata
+    public var titleRange: SourceRange? {
+        _read { yield storage.fields.titleRange }
+        set {
+            CopyOnWriteBox.makeUnique(&storage)
+            storage.fields.titleRange = newValue
+        }
+    }
+    public var summary: String {
+        _read { yield storage.fields.summary }
+        set {
+            CopyOnWriteBox.makeUnique(&storage)
+            storage.fields.summary = newValue
+        }
+    }
+    public var metadata: Metadata {
+        _read { yield storage.fields.metadata }
+        set {
+            CopyOnWriteBox.makeUnique(&storage)
+            storage.fields.metadata = newValue
+        }
+    }
     /// The number of top-level steps of all procedures (``Flow/stepCount``).
-    public var stepCount: Int
+    public var stepCount: Int {
+        _read { yield storage.fields.stepCount }
+        set {
+            CopyOnWriteBox.makeUnique(&storage)
+            storage.fields.stepCount = newValue
+        }
+    }
     /// The page's "What's next" links (``Flow/next``).
-    public var next: [NextLink]
+    public var next: [NextLink] {
+        _read { yield storage.fields.next }
+        set {
+            CopyOnWriteBox.makeUnique(&storage)
+            storage.fields.next = newValue
+        }
+    }
     /// Every link of the page in source order (``Flow/links``).
-    public var links: [Reference]
+    public var links: [Reference] {
+        _read { yield storage.fields.links }
+        set {
+            CopyOnWriteBox.makeUnique(&storage)
+            storage.fields.links = newValue
+        }
+    }
     /// Every image of the page in source order (``Flow/images``).
-    public var images: [Reference]
+    public var images: [Reference] {
+        _read { yield storage.fields.images }
+        set {
+            CopyOnWriteBox.makeUnique(&storage)
+            storage.fields.images = newValue
+        }
+    }
     /// The anchor of each section heading, step and sub-step, in source order.
-    public var anchors: [String]
+    public var anchors: [String] {
+        _read { yield storage.fields.anchors }
+        set {
+            CopyOnWriteBox.makeUnique(&storage)
+            storage.fields.anchors = newValue
+        }
+    }
     /// Where each option of the choice of each top-level step leads, for options with a link, in source order.
-    public var choiceLinks: [String]
+    public var choiceLinks: [String] {
+        _read { yield storage.fields.choiceLinks }
+        set {
+            CopyOnWriteBox.makeUnique(&storage)
+            storage.fields.choiceLinks = newValue
+        }
+    }
     /// What search finds the page by, when the summary was made with it (a build's is).
-    public var searchTerms: SearchTerms?
+    public var searchTerms: SearchTerms? {
+        _read { yield storage.fields.searchTerms }
+        set {
+            CopyOnWriteBox.makeUnique(&storage)
+            storage.fields.searchTerms = newValue
+        }
+    }
 
     /// Creates a summary from its parts.
     public init(
@@ -59,20 +163,24 @@ public struct PageSummary: Sendable, Hashable {
         choiceLinks: [String],
         searchTerms: SearchTerms? = nil
     ) {
-        self.id = id
-        self.source = source
-        self.kind = kind
-        self.title = title
-        self.titleRange = titleRange
-        self.summary = summary
-        self.metadata = metadata
-        self.stepCount = stepCount
-        self.next = next
-        self.links = links
-        self.images = images
-        self.anchors = anchors
-        self.choiceLinks = choiceLinks
-        self.searchTerms = searchTerms
+        storage = CopyOnWriteBox(
+            Fields(
+                id: id,
+                source: source,
+                kind: kind,
+                title: title,
+                titleRange: titleRange,
+                summary: summary,
+                metadata: metadata,
+                stepCount: stepCount,
+                next: next,
+                links: links,
+                images: images,
+                anchors: anchors,
+                choiceLinks: choiceLinks,
+                searchTerms: searchTerms
+            )
+        )
     }
 
     /// The summary of `flow`.
@@ -116,6 +224,14 @@ public struct PageSummary: Sendable, Hashable {
             anchors: anchors,
             choiceLinks: choiceLinks
         )
+    }
+
+    public static func == (lhs: PageSummary, rhs: PageSummary) -> Bool {
+        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        storage.fields.hash(into: &hasher)
     }
 
     /// Where page-level problems are reported: the title, else the first line of the file.

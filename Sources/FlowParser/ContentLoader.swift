@@ -1,4 +1,4 @@
-import FlowCore
+public import FlowCore
 public import FlowModel
 public import Foundation
 
@@ -43,9 +43,41 @@ public struct ContentLoader: Sendable {
         try await load(from: root, computingDigests: true)
     }
 
+    /// Loads the content folder at `root` without parsing the pages that `known` knows.
+    ///
+    /// - Parameters:
+    ///   - root: The content folder.
+    ///   - known: What a cache holds of the page at a path with a digest, if anything: such a
+    ///     page is not parsed, and is in ``LoadedContent/known`` rather than among the flows.
+    /// - Returns: The parsed pages with the known ones' parse diagnostics, and the digests.
+    /// - Throws: ``ContentError`` when the folder can't be read at all.
+    public func loadWithDigests(
+        from root: URL,
+        known: @escaping @Sendable (_ path: String, _ digest: UInt64) -> KnownPage?
+    ) async throws -> LoadedContent {
+        try await load(from: root, computingDigests: true, known: known)
+    }
+
+    /// Reads and parses the page at `path` in the content folder `root`, as a load does.
+    ///
+    /// - Returns: The page, or `nil` when the file can't be read, is binary, or no longer has
+    ///   the bytes of `digest`.
+    public func parsePage(at path: String, in root: URL, digest: UInt64) -> Flow? {
+        let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
+        guard let bytes = FileBytes.read(atPath: rootPath + path), StableHasher.digest(bytes) == digest else {
+            return nil
+        }
+        let text = SourceDecoder.decode(bytes, source: path)
+        return text.isBinary ? nil : PageParser(options: options).parse(text.text, source: path).flow
+    }
+
     /// Loads the content folder at `root`, with the digest of each page, or 0 for every page
     /// unless `computingDigests`.
-    private func load(from root: URL, computingDigests: Bool) async throws -> LoadedContent {
+    private func load(
+        from root: URL,
+        computingDigests: Bool,
+        known: (@Sendable (String, UInt64) -> KnownPage?)? = nil
+    ) async throws -> LoadedContent {
         let listing = try ContentWalker(root: root).walk()
         let parser = PageParser(options: options)
         let cache = cache
@@ -54,15 +86,16 @@ public struct ContentLoader: Sendable {
         // Plain string paths: `URL.appendingPathComponent` asks the file system whether each path is a folder.
         let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
         let pages = await withTaskGroup(
-            of: (path: String, flow: Flow?, diagnostics: [Diagnostic], digest: UInt64)?.self
+            of: (path: String, flow: Flow?, diagnostics: [Diagnostic], digest: UInt64, known: KnownPage?)?.self
         ) { group in
             for path in listing.pages {
                 group.addTask {
                     guard let bytes = FileBytes.read(atPath: rootPath + path) else { return nil }
                     let digest = computingDigests ? StableHasher.digest(bytes) : 0
                     if let kept = cache?.entry(for: path, digest: digest) {
-                        return (path, kept.flow, kept.diagnostics, digest)
+                        return (path, kept.flow, kept.diagnostics, digest, nil)
                     }
+                    if let page = known?(path, digest) { return (path, nil, page.diagnostics, digest, page) }
                     let text = SourceDecoder.decode(bytes, source: path)
                     var flow: Flow?
                     var diagnostics = text.diagnostics
@@ -73,10 +106,11 @@ public struct ContentLoader: Sendable {
                         diagnostics += parsed.diagnostics
                     }
                     cache?.store(.init(digest: digest, flow: flow, diagnostics: diagnostics), for: path)
-                    return (path, flow, diagnostics, digest)
+                    return (path, flow, diagnostics, digest, nil)
                 }
             }
-            var results: [(path: String, flow: Flow?, diagnostics: [Diagnostic], digest: UInt64)] = []
+            var results: [(path: String, flow: Flow?, diagnostics: [Diagnostic], digest: UInt64, known: KnownPage?)] =
+                []
             for await result in group {
                 if let result { results.append(result) }
             }
@@ -85,9 +119,13 @@ public struct ContentLoader: Sendable {
         var diagnostics = listing.diagnostics
         var flows: [Flow] = []
         var digests: [String: UInt64] = [:]
-        for (path, flow, pageDiagnostics, digest) in pages {
+        var knownPages: [String: KnownPage] = [:]
+        var pageDiagnostics: [String: [Diagnostic]] = [:]
+        for (path, flow, found, digest, page) in pages {
             if let flow { flows.append(flow) }
-            diagnostics += pageDiagnostics
+            if let page { knownPages[path] = page }
+            diagnostics += found
+            pageDiagnostics[path] = found
             digests[path] = digest
         }
         for path in listing.pages where digests[path] == nil {
@@ -107,7 +145,7 @@ public struct ContentLoader: Sendable {
             product: product,
             diagnostics: diagnostics.sorted()
         )
-        return LoadedContent(content: content, digests: digests)
+        return LoadedContent(content: content, digests: digests, known: knownPages, pageDiagnostics: pageDiagnostics)
     }
 }
 
@@ -117,6 +155,25 @@ public struct LoadedContent: Sendable {
     public var content: ContentSet
     /// The ``FlowCore/StableHasher`` digest of each page file's bytes, by page path.
     public var digests: [String: UInt64]
+    /// The pages that were not parsed because a cache knew them, by path; their parse
+    /// diagnostics are in ``content``'s.
+    public var known: [String: KnownPage] = [:]
+    /// The parse diagnostics of each page that was read, known or parsed, by path.
+    public var pageDiagnostics: [String: [Diagnostic]] = [:]
+}
+
+/// A page that a load did not parse because a cache holds what a build needs of it.
+public struct KnownPage: Sendable {
+    /// What the other pages and the site's lists read of the page.
+    public var summary: PageSummary
+    /// The diagnostics of reading and parsing the page.
+    public var diagnostics: [Diagnostic]
+
+    /// Creates a known page.
+    public init(summary: PageSummary, diagnostics: [Diagnostic]) {
+        self.summary = summary
+        self.diagnostics = diagnostics
+    }
 }
 
 /// A content folder that can't be read.

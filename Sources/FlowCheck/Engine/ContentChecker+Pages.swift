@@ -25,7 +25,9 @@ extension ContentChecker {
         context: CheckContext,
         resolver: LinkResolver,
         digests: [String: UInt64],
-        reusing previous: PageCheckCache
+        reusing previous: PageCheckCache,
+        known: [PageSummary],
+        summarizingSearchTerms: Bool
     ) -> PagePass {
         let flows = content.flows
         let chunkSize = 64
@@ -39,16 +41,17 @@ extension ContentChecker {
                 for flow in flows[chunk * chunkSize..<min(flows.count, (chunk + 1) * chunkSize)] {
                     let digest = digests[flow.source]
                     let diagnostics: [Diagnostic]
+                    var summary: PageSummary
                     if let kept = previous.diagnostics(of: flow.source, digest: digest) {
                         diagnostics = kept
-                        pass.summaries.append(PageSummary(flow))
+                        summary = PageSummary(flow)
                     } else {
                         let facts = FlowFacts(flow, resolver: resolver)
                         diagnostics = check(facts, of: content, with: rules, context: context)
-                        pass.summaries.append(
-                            PageSummary(flow, links: facts.links.map(\.link), images: facts.images.map(\.link))
-                        )
+                        summary = PageSummary(flow, links: facts.links.map(\.link), images: facts.images.map(\.link))
                     }
+                    if summarizingSearchTerms { summary.searchTerms = SearchTerms(flow) }
+                    pass.summaries.append(summary)
                     pass.diagnostics += diagnostics
                     if let digest { pass.entries[flow.source] = .init(digest: digest, diagnostics: diagnostics) }
                 }
@@ -56,12 +59,21 @@ extension ContentChecker {
             }
         }
         var all = PagePass(summaries: [], diagnostics: [], entries: [:])
-        all.summaries.reserveCapacity(flows.count)
+        all.summaries.reserveCapacity(flows.count + known.count)
         for chunk in chunks {
             all.summaries += chunk.summaries
             all.diagnostics += chunk.diagnostics
             all.entries.merge(chunk.entries) { _, new in new }
         }
+        guard !known.isEmpty else { return all }
+        for page in known {
+            let entry = previous.entries[page.source]
+            assert(entry != nil && entry?.digest == digests[page.source], "A known page was checked before")
+            all.diagnostics += entry?.diagnostics ?? []
+            all.entries[page.source] = entry
+        }
+        // In the content's order: by path, as the loader sorts the pages.
+        all.summaries = (all.summaries + known).sorted { $0.source < $1.source }
         return all
     }
 

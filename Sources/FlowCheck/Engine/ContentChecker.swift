@@ -39,18 +39,27 @@ public struct ContentChecker: Sendable {
     ///     checked and not kept.
     ///   - previous: The page rules' diagnostics of an earlier check; its key must stand for
     ///     this configuration, product model and date.
+    ///   - known: Pages left out of `content` because they did not change: their summaries.
+    ///     `previous` must hold the page rules' diagnostics of each with its digest; the site
+    ///     rules read them with the pages of `content`.
+    ///   - summarizingSearchTerms: Whether the summaries of `content`'s pages get their search
+    ///     terms (a build's do; a check has no use for them).
     /// - Returns: Every diagnostic as ``check(_:context:)`` returns them, the page rules'
     ///   diagnostics of every page with a digest for the next check, and the pages' summaries.
     public func check(
         _ content: ContentSet,
         context: CheckContext,
         digests: [String: UInt64],
-        reusing previous: PageCheckCache
+        reusing previous: PageCheckCache,
+        known: [PageSummary] = [],
+        summarizingSearchTerms: Bool = false
     ) -> Outcome {
         let rules = context.configuration.rules
         let active = checkers.filter { rules[$0.id] != .off }
         let siteRules = active.filter { $0.scope == .site }
-        let resolver = LinkResolver(content: content)
+        assert(known.isEmpty || siteRules.allSatisfy { $0 is any SiteChecker }, "A site rule needs every page")
+        let pagesAndIDs = content.flows.map { ($0.source, $0.id) } + known.map { ($0.source, $0.id) }
+        let resolver = LinkResolver(pages: pagesAndIDs, assets: content.assets)
         // The page rules page by page, and the summaries of the pages for the site rules.
         let pages = Self.checkPages(
             content,
@@ -58,7 +67,9 @@ public struct ContentChecker: Sendable {
             context: context,
             resolver: resolver,
             digests: digests,
-            reusing: previous
+            reusing: previous,
+            known: known,
+            summarizingSearchTerms: summarizingSearchTerms
         )
         let site = ContentSummary(pages: pages.summaries, assets: content.assets)
         var shared = context

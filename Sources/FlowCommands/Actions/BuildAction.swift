@@ -20,6 +20,9 @@ struct BuildAction {
         var report: SiteBuilder.Report?
         /// The page of each source file, relative to the site's root (`a/b.md` → `a/b.html`), drafts included.
         var pagePaths: [String: String] = [:]
+        /// The number of pages parsed while the content was loaded; the others had not changed
+        /// since the last build (the site's generator parses those it has to render again).
+        var parsedPages = 0
     }
 
     var contentURL: URL
@@ -70,35 +73,46 @@ struct BuildAction {
             options: ParseOptions(extraActionVerbs: configuration.actionVerbs),
             cache: parseCache
         )
-        let loaded = try await loader.loadWithDigests(from: contentURL)
-        let content = loaded.content
-        if keepsContentUntilExit { KeepAlive.keep(content) }
         // A changed configuration can change how pages parse and what the rules report.
         let configurationBytes = configURL.flatMap { FileManager.default.contents(atPath: $0.path) } ?? Data()
-        let checked = check(content, digests: loaded.digests, configuration: configuration, configurationBytes)
-        let diagnostics = checked.diagnostics
+        let checked = try await loadAndCheck(
+            with: loader,
+            configuration: configuration,
+            configurationBytes: configurationBytes
+        )
+        let content = checked.loaded.content
+        if keepsContentUntilExit { KeepAlive.keep(content) }
+        let diagnostics = checked.outcome.diagnostics
         let pagePaths = Dictionary(
-            content.flows.map { ($0.source, SitePaths.page(forFlowID: $0.id)) },
+            checked.outcome.site.pages.map { ($0.source, SitePaths.page(forFlowID: $0.id)) },
             uniquingKeysWith: { first, _ in first }
         )
         guard !diagnostics.containsErrors else {
-            return Result(diagnostics: diagnostics, fileCount: 0, didWrite: false, report: nil, pagePaths: pagePaths)
+            return Result(
+                diagnostics: diagnostics,
+                fileCount: 0,
+                didWrite: false,
+                report: nil,
+                pagePaths: pagePaths,
+                parsedPages: content.flows.count
+            )
         }
         var theme = Theme.builtIn()
         if let themeURL = effectiveThemeURL { theme = try theme.overridden(by: themeURL) }
         var options = options
         options.allowsRawHTML = configuration.unsafeHTML
-        let generator = SiteGenerator(
+        var generator = SiteGenerator(
             content: content,
             contentRoot: contentURL,
             theme: theme,
             options: options,
-            site: checked.site
+            site: checked.outcome.site
         )
+        generator.loadPage = pageLoader(loader, digests: checked.loaded.digests)
         var builder = SiteBuilder(
             generator: generator,
             writer: writer,
-            sourceDigests: loaded.digests,
+            sourceDigests: checked.loaded.digests,
             incremental: incremental
         )
         builder.configurationKey = configurationBytes
@@ -114,28 +128,9 @@ struct BuildAction {
             fileCount: report.fileCount,
             didWrite: true,
             report: report,
-            pagePaths: pagePaths
+            pagePaths: pagePaths,
+            parsedPages: content.flows.count
         )
-    }
-}
-
-extension BuildAction {
-    /// Checks `content`; the page rules check only the pages that changed since the last build
-    /// into the same output (``FlowCheck/PageCheckCache``, kept beside the build cache).
-    private func check(
-        _ content: ContentSet,
-        digests: [String: UInt64],
-        configuration: CheckConfiguration,
-        _ configurationBytes: Data
-    ) -> ContentChecker.Outcome {
-        let url = SiteBuilder.cacheFolder(for: outputURL).appendingPathComponent("page-checks")
-        let key = PageCheckCache.key(configuration: configurationBytes, product: content.product, today: today)
-        let previous = incremental ? PageCheckCache.load(from: url, key: key) : PageCheckCache(key: key)
-        let context = CheckContext(configuration: configuration, today: today)
-        let checked = ContentChecker().check(content, context: context, digests: digests, reusing: previous)
-        // Only a cache: a build that can't keep it checks every page again next time.
-        try? checked.cache.save(to: url)
-        return checked
     }
 }
 

@@ -1,0 +1,93 @@
+import FlowCheck
+import FlowCore
+import FlowHTML
+import FlowModel
+import FlowParser
+import Foundation
+
+extension BuildAction {
+    /// A build's content and what its check found.
+    struct CheckedContent {
+        /// The pages that were parsed, the known ones, digests and parse diagnostics.
+        var loaded: LoadedContent
+        /// The diagnostics, and the summary of every page.
+        var outcome: ContentChecker.Outcome
+    }
+
+    /// Loads the content and checks it, leaving unparsed the pages that did not change since
+    /// the last build into the same output.
+    ///
+    /// A page is left unparsed when the build's ``PageSummaryStore`` holds its summary for its
+    /// bytes and the ``FlowCheck/PageCheckCache`` its page rules' diagnostics; the site rules
+    /// read its summary, and the site generator parses it only if it has to render it. Both
+    /// caches are written again for the next build.
+    func loadAndCheck(
+        with loader: ContentLoader,
+        configuration: CheckConfiguration,
+        configurationBytes: Data
+    ) async throws -> CheckedContent {
+        let folder = SiteBuilder.cacheFolder(for: outputURL)
+        let storeURL = folder.appendingPathComponent("pages")
+        let checksURL = folder.appendingPathComponent("page-checks")
+        // The preview server keeps every page's model between builds: it needs no store.
+        let keepsStore = parseCache == nil
+        let storeKey = PageSummaryStore.key(configuration: configurationBytes)
+        let store =
+            incremental && keepsStore
+            ? PageSummaryStore.load(from: storeURL, key: storeKey) : PageSummaryStore(key: storeKey)
+        var loaded =
+            store.entries.isEmpty
+            ? try await loader.loadWithDigests(from: contentURL)
+            : try await loader.loadWithDigests(from: contentURL) { store.knownPage(at: $0, digest: $1) }
+        let checksKey = PageCheckCache.key(
+            configuration: configurationBytes,
+            product: loaded.content.product,
+            today: today
+        )
+        let previous =
+            incremental ? PageCheckCache.load(from: checksURL, key: checksKey) : PageCheckCache(key: checksKey)
+        // A page left unparsed must have been checked under this configuration, product model
+        // and date (a new day, for one): else every page is parsed.
+        if loaded.known.contains(where: { previous.entries[$0.key]?.digest != loaded.digests[$0.key] }) {
+            loaded = try await loader.loadWithDigests(from: contentURL)
+        }
+        let outcome = ContentChecker().check(
+            loaded.content,
+            context: CheckContext(configuration: configuration, today: today),
+            digests: loaded.digests,
+            reusing: previous,
+            known: loaded.known.values.map(\.summary),
+            summarizingSearchTerms: true
+        )
+        // Only caches: a build that can't keep them parses and checks every page next time.
+        try? outcome.cache.save(to: checksURL)
+        if keepsStore { try? Self.store(of: outcome.site, loaded, key: storeKey).save(to: storeURL) }
+        return CheckedContent(loaded: loaded, outcome: outcome)
+    }
+
+    /// The store of every page of `site` with its digest and parse diagnostics.
+    private static func store(of site: ContentSummary, _ loaded: LoadedContent, key: UInt64) -> PageSummaryStore {
+        var store = PageSummaryStore(key: key)
+        for page in site.pages {
+            guard let digest = loaded.digests[page.source] else { continue }
+            store.entries[page.source] = .init(
+                digest: digest,
+                summary: page,
+                diagnostics: loaded.pageDiagnostics[page.source] ?? []
+            )
+        }
+        return store
+    }
+
+    /// Reads and parses the page at `source` for the site generator, which renders it; the
+    /// page must still have the bytes the build loaded.
+    func pageLoader(_ loader: ContentLoader, digests: [String: UInt64]) -> @Sendable (String) throws -> Flow {
+        let root = contentURL
+        return { source in
+            guard let digest = digests[source], let flow = loader.parsePage(at: source, in: root, digest: digest) else {
+                throw SiteWriterError(path: source, reason: "the page changed while the site was built; build again")
+            }
+            return flow
+        }
+    }
+}

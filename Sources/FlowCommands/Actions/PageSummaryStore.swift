@@ -1,0 +1,154 @@
+import Dispatch
+import FlowCore
+import FlowModel
+import FlowParser
+import Foundation
+
+/// What a build keeps of each page so that the next build need not parse the pages that did not
+/// change: the page's summary, with its search terms, and its parse diagnostics, for the bytes
+/// of a digest.
+///
+/// Kept in `pages` beside the build cache, under a key that stands for flowdoc's version and
+/// the configuration (which says how pages parse). The file is a format line and the key, then
+/// chunks of entries as bytes (``FlowCore/ByteWriter``), each chunk after its length, so that
+/// the chunks are read on every core. A damaged file reads as an empty store.
+struct PageSummaryStore: Sendable {
+    /// What is kept of one page.
+    struct Entry: Sendable {
+        var digest: UInt64
+        var summary: PageSummary
+        var diagnostics: [Diagnostic]
+    }
+
+    static let formatLine = "flowdoc-page-summaries 1"
+    /// Entries per chunk of the file.
+    private static let chunkSize = 256
+
+    var key: UInt64
+    /// The entries by page path.
+    var entries: [String: Entry] = [:]
+
+    /// The key of a store for pages parsed with the configuration `configuration` (the bytes of
+    /// `flowdoc.yml`, empty without one).
+    static func key(configuration: Data) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(formatLine)
+        hasher.combine(FlowdocVersion.current)
+        hasher.combine(UInt64(configuration.count))
+        hasher.combine(bytes: configuration)
+        return hasher.value
+    }
+
+    /// The page at `path`, if the store holds it with the bytes of `digest` and its search terms.
+    func knownPage(at path: String, digest: UInt64) -> KnownPage? {
+        guard let entry = entries[path], entry.digest == digest, entry.summary.searchTerms != nil else { return nil }
+        return KnownPage(summary: entry.summary, diagnostics: entry.diagnostics)
+    }
+
+    /// Reads the store saved at `url` under `key`; an empty store when there is none, it is
+    /// damaged, or it was saved under another key.
+    static func load(from url: URL, key: UInt64) -> PageSummaryStore {
+        let empty = PageSummaryStore(key: key)
+        guard let data = FileManager.default.contents(atPath: url.path) else { return empty }
+        let header = Array("\(formatLine)\nkey \(StableHasher.hex(key))\n".utf8)
+        let bytes = [UInt8](data)
+        guard bytes.starts(with: header) else { return empty }
+        var reader = ByteReader(bytes[header.count...])
+        var slices: [ArraySlice<UInt8>] = []
+        while !reader.isAtEnd {
+            guard let count = try? reader.readInt(), let chunk = try? reader.readBytes(count) else { return empty }
+            slices.append(chunk)
+        }
+        let chunks = slices
+        var decoded = [[(String, Entry)]?](repeating: nil, count: chunks.count)
+        decoded.withUnsafeMutableBufferPointer { buffer in
+            // Each iteration writes only its own element of the buffer.
+            nonisolated(unsafe) let decoded = buffer
+            DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
+                decoded[index] = try? entries(in: chunks[index])
+            }
+        }
+        var store = empty
+        for chunk in decoded {
+            guard let chunk else { return empty }
+            for (path, entry) in chunk { store.entries[path] = entry }
+        }
+        return store
+    }
+
+    /// Writes the store to `url` through a temporary file beside it.
+    ///
+    /// - Throws: The file system's error.
+    func save(to url: URL) throws {
+        let sorted = entries.sorted { $0.key < $1.key }
+        var chunks = [ByteWriter](repeating: ByteWriter(), count: (sorted.count + Self.chunkSize - 1) / Self.chunkSize)
+        chunks.withUnsafeMutableBufferPointer { buffer in
+            // Each iteration writes only its own element of the buffer.
+            nonisolated(unsafe) let chunks = buffer
+            DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
+                chunks[index] = Self.write(
+                    sorted[index * Self.chunkSize..<min(sorted.count, (index + 1) * Self.chunkSize)]
+                )
+            }
+        }
+        let folder = url.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let temporary = folder.appendingPathComponent(url.lastPathComponent + ".new")
+        guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary.path])
+        }
+        do {
+            // Chunk by chunk: the store of a large site is tens of megabytes.
+            let handle = try FileHandle(forWritingTo: temporary)
+            defer { try? handle.close() }
+            try handle.write(contentsOf: Data("\(Self.formatLine)\nkey \(StableHasher.hex(key))\n".utf8))
+            for chunk in chunks {
+                var length = ByteWriter()
+                length.write(chunk.bytes.count)
+                try handle.write(contentsOf: length.bytes)
+                try handle.write(contentsOf: chunk.bytes)
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        }
+        guard rename(temporary.path, url.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temporary)
+            throw CocoaError(
+                .fileWriteUnknown,
+                userInfo: [NSFilePathErrorKey: url.path, NSLocalizedDescriptionKey: reason]
+            )
+        }
+    }
+
+    private static func write(_ entries: ArraySlice<(key: String, value: Entry)>) -> ByteWriter {
+        var writer = ByteWriter()
+        let encoder = JSONEncoder()
+        writer.write(entries.count)
+        for (path, entry) in entries {
+            writer.write(path)
+            writer.write(entry.digest)
+            entry.summary.write(to: &writer)
+            // Parse diagnostics are rare: JSON, or nothing.
+            let json = entry.diagnostics.isEmpty ? nil : try? encoder.encode(entry.diagnostics)
+            writer.write(json.map { String(decoding: $0, as: UTF8.self) } ?? "")
+        }
+        return writer
+    }
+
+    private static func entries(in chunk: ArraySlice<UInt8>) throws -> [(String, Entry)] {
+        var reader = ByteReader(chunk)
+        let decoder = JSONDecoder()
+        let entries = try reader.readArray { reader in
+            let path = try reader.readString()
+            let digest = try reader.readUInt64()
+            let summary = try PageSummary(reading: &reader)
+            let json = try reader.readString()
+            let diagnostics = json.isEmpty ? [] : try decoder.decode([Diagnostic].self, from: Data(json.utf8))
+            return (path, Entry(digest: digest, summary: summary, diagnostics: diagnostics))
+        }
+        guard reader.isAtEnd else { throw ByteReader.Malformed() }
+        return entries
+    }
+}

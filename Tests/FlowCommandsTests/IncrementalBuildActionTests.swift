@@ -1,0 +1,125 @@
+import FlowCheck
+import FlowCore
+import FlowHTML
+import FlowTestSupport
+import Foundation
+import Testing
+
+@testable import FlowCommands
+
+/// A rebuild parses only the pages that changed and reads the others from its cache; the site it
+/// writes must be the clean build's, byte for byte, after every kind of change.
+@Suite struct IncrementalBuildActionTests {
+    struct Change: Sendable, CustomTestStringConvertible {
+        var name: String
+        var apply: @Sendable (URL) throws -> Void
+        var testDescription: String { name }
+    }
+
+    static let page = "connections/test-sync.md"
+
+    static let changes: [Change] = [
+        Change(name: "nothing changed") { _ in },
+        Change(name: "page body edited") { root in
+            try append("\nOne more sentence at the end.\n", to: root.appendingPathComponent(page))
+        },
+        Change(name: "title edited, shown by unchanged pages that link to it") { root in
+            try replace("# Test a sync", with: "# Test a synchronisation", in: root.appendingPathComponent(page))
+        },
+        Change(name: "page made a draft") { root in
+            try replace("mode: Any\n", with: "mode: Any\ndraft: true\n", in: root.appendingPathComponent(page))
+        },
+        Change(name: "page added") { root in
+            let text = "---\nproduct: Exalate\nplatform: Salesforce\n---\n\n# A new flow\n\n1. Click **Next**.\n"
+            try Data(text.utf8).write(to: root.appendingPathComponent("salesforce/new-flow.md"))
+        },
+        Change(name: "page renamed") { root in
+            try FileManager.default.moveItem(
+                at: root.appendingPathComponent("connections/create-trigger.md"),
+                to: root.appendingPathComponent("connections/add-trigger.md")
+            )
+        },
+        Change(name: "configuration changed") { root in
+            try Data("action_verbs: [frobnicate]\n".utf8)
+                .write(to: root.deletingLastPathComponent().appendingPathComponent("flowdoc.yml"))
+        },
+    ]
+
+    @Test(arguments: changes)
+    func rebuildEqualsCleanBuild(after change: Change) async throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let content = folder.appendingPathComponent("content")
+        try FileManager.default.copyItem(at: Fixtures.shippedContent, to: content)
+        let site = folder.appendingPathComponent("site")
+        let first = try await Self.build(content, into: site)
+        try change.apply(content)
+        let rebuilt = try await Self.build(content, into: site)
+        let clean = try await Self.build(content, into: folder.appendingPathComponent("clean"), incremental: false)
+        #expect(rebuilt.diagnostics == clean.diagnostics)
+        #expect(rebuilt.pagePaths == clean.pagePaths)
+        // A rename breaks the links to the page: neither build writes, the previous site stays.
+        #expect(rebuilt.didWrite == clean.didWrite)
+        guard clean.didWrite else { return }
+        let files = try Self.tree(site)
+        let expected = try Self.tree(folder.appendingPathComponent("clean"))
+        #expect(files.keys.sorted() == expected.keys.sorted())
+        #expect(files == expected, "Files differ: \(expected.keys.filter { files[$0] != expected[$0] }.sorted())")
+        let pageCount = try #require(first.report?.pageCount)
+        if change.name == "configuration changed" {
+            #expect(rebuilt.parsedPages >= pageCount, "A new configuration parses every page")
+        } else {
+            #expect(rebuilt.parsedPages <= 3, "Parsed \(rebuilt.parsedPages) of \(pageCount) pages")
+        }
+    }
+
+    @Test func damagedStoreParsesEveryPage() async throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let content = folder.appendingPathComponent("content")
+        try FileManager.default.copyItem(at: Fixtures.shippedContent, to: content)
+        let site = folder.appendingPathComponent("site")
+        let first = try await Self.build(content, into: site)
+        let store = folder.appendingPathComponent(".site.flowdoc-cache/pages")
+        var bytes = try Data(contentsOf: store)
+        bytes.removeLast(bytes.count / 3)
+        try bytes.write(to: store)
+        let rebuilt = try await Self.build(content, into: site)
+        #expect(rebuilt.parsedPages == first.parsedPages)
+        _ = try await Self.build(content, into: folder.appendingPathComponent("clean"), incremental: false)
+        #expect(try Self.tree(site) == Self.tree(folder.appendingPathComponent("clean")))
+        let again = try await Self.build(content, into: site)
+        #expect(again.parsedPages == 0)
+    }
+
+    static func build(_ content: URL, into site: URL, incremental: Bool = true) async throws -> BuildAction.Result {
+        var action = BuildAction(contentURL: content, outputURL: site, options: .init())
+        action.incremental = incremental
+        action.today = CalendarDate(year: 2026, month: 4, day: 1)
+        return try await action.perform()
+    }
+
+    /// Every file below `root` by relative path.
+    static func tree(_ root: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: root.path)
+        while let path = enumerator?.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            let url = root.appendingPathComponent(path)
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                files[path] = try Data(contentsOf: url)
+            }
+        }
+        return files
+    }
+
+    static func append(_ text: String, to url: URL) throws {
+        try Data((try String(contentsOf: url, encoding: .utf8) + text).utf8).write(to: url)
+    }
+
+    static func replace(_ old: String, with new: String, in url: URL) throws {
+        let text = try String(contentsOf: url, encoding: .utf8)
+        #expect(text.contains(old), "\(url.lastPathComponent) no longer contains '\(old)'")
+        try Data(text.replacingOccurrences(of: old, with: new).utf8).write(to: url)
+    }
+}

@@ -20,129 +20,129 @@ public struct PageSummary: Sendable, Hashable {
     }
 
     /// The fields, in one box: a copy of a summary (the site's lists hold many) is one reference count.
-    private var storage: CopyOnWriteBox<Fields>
+    @usableFromInline var storage: CopyOnWriteBox<Fields>
 
-    private struct Fields: Sendable, Hashable {
-        var id: String
-        var source: String
-        var kind: Flow.Kind
-        var title: String
-        var titleRange: SourceRange?
-        var summary: String
-        var metadata: Metadata
-        var stepCount: Int
-        var next: [NextLink]
-        var links: [Reference]
-        var images: [Reference]
-        var anchors: [String]
-        var choiceLinks: [String]
-        var searchTerms: SearchTerms?
+    @usableFromInline struct Fields: Sendable, Hashable {
+        @usableFromInline var id: String
+        @usableFromInline var source: String
+        @usableFromInline var kind: Flow.Kind
+        @usableFromInline var title: String
+        @usableFromInline var titleRange: SourceRange?
+        @usableFromInline var summary: String
+        @usableFromInline var metadata: Metadata
+        @usableFromInline var stepCount: Int
+        @usableFromInline var next: [NextLink]
+        @usableFromInline var links: [Reference]
+        @usableFromInline var images: [Reference]
+        @usableFromInline var anchors: [String]
+        @usableFromInline var choiceLinks: [String]
+        @usableFromInline var searchTerms: SearchTerms?
     }
 
-    public var id: String {
+    @inlinable public var id: String {
         _read { yield storage.fields.id }
-        set {
+        _modify {
             CopyOnWriteBox.makeUnique(&storage)
-            storage.fields.id = newValue
+            yield &storage.fields.id
         }
     }
-    public var source: String {
+    @inlinable public var source: String {
         _read { yield storage.fields.source }
-        set {
+        _modify {
             CopyOnWriteBox.makeUnique(&storage)
-            storage.fields.source = newValue
+            yield &storage.fields.source
         }
     }
-    public var kind: Flow.Kind {
+    @inlinable public var kind: Flow.Kind {
         _read { yield storage.fields.kind }
-        set {
+        _modify {
             CopyOnWriteBox.makeUnique(&storage)
-            storage.fields.kind = newValue
+            yield &storage.fields.kind
         }
     }
-    public var title: String {
+    @inlinable public var title: String {
         _read { yield storage.fields.title }
-        set {
+        _modify {
             CopyOnWriteBox.makeUnique(&storage)
-            storage.fields.title = newValue
+            yield &storage.fields.title
         }
     }
     /// Where the title is written (``Flow/titleRange``).
-    public var titleRange: SourceRange? {
+    @inlinable public var titleRange: SourceRange? {
         _read { yield storage.fields.titleRange }
-        set {
+        _modify {
             CopyOnWriteBox.makeUnique(&storage)
-            storage.fields.titleRange = newValue
+            yield &storage.fields.titleRange
         }
     }
-    public var summary: String {
+    @inlinable public var summary: String {
         _read { yield storage.fields.summary }
-        set {
+        _modify {
             CopyOnWriteBox.makeUnique(&storage)
-            storage.fields.summary = newValue
+            yield &storage.fields.summary
         }
     }
-    public var metadata: Metadata {
+    @inlinable public var metadata: Metadata {
         _read { yield storage.fields.metadata }
-        set {
+        _modify {
             CopyOnWriteBox.makeUnique(&storage)
-            storage.fields.metadata = newValue
+            yield &storage.fields.metadata
         }
     }
     /// The number of top-level steps of all procedures (``Flow/stepCount``).
-    public var stepCount: Int {
+    @inlinable public var stepCount: Int {
         _read { yield storage.fields.stepCount }
-        set {
+        _modify {
             CopyOnWriteBox.makeUnique(&storage)
-            storage.fields.stepCount = newValue
+            yield &storage.fields.stepCount
         }
     }
     /// The page's "What's next" links (``Flow/next``).
-    public var next: [NextLink] {
+    @inlinable public var next: [NextLink] {
         _read { yield storage.fields.next }
-        set {
+        _modify {
             CopyOnWriteBox.makeUnique(&storage)
-            storage.fields.next = newValue
+            yield &storage.fields.next
         }
     }
     /// Every link of the page in source order (``Flow/links``).
-    public var links: [Reference] {
+    @inlinable public var links: [Reference] {
         _read { yield storage.fields.links }
-        set {
+        _modify {
             CopyOnWriteBox.makeUnique(&storage)
-            storage.fields.links = newValue
+            yield &storage.fields.links
         }
     }
     /// Every image of the page in source order (``Flow/images``).
-    public var images: [Reference] {
+    @inlinable public var images: [Reference] {
         _read { yield storage.fields.images }
-        set {
+        _modify {
             CopyOnWriteBox.makeUnique(&storage)
-            storage.fields.images = newValue
+            yield &storage.fields.images
         }
     }
     /// The anchor of each section heading, step and sub-step, in source order.
-    public var anchors: [String] {
+    @inlinable public var anchors: [String] {
         _read { yield storage.fields.anchors }
-        set {
+        _modify {
             CopyOnWriteBox.makeUnique(&storage)
-            storage.fields.anchors = newValue
+            yield &storage.fields.anchors
         }
     }
     /// Where each option of the choice of each top-level step leads, for options with a link, in source order.
-    public var choiceLinks: [String] {
+    @inlinable public var choiceLinks: [String] {
         _read { yield storage.fields.choiceLinks }
-        set {
+        _modify {
             CopyOnWriteBox.makeUnique(&storage)
-            storage.fields.choiceLinks = newValue
+            yield &storage.fields.choiceLinks
         }
     }
     /// What search finds the page by, when the summary was made with it (a build's is).
-    public var searchTerms: SearchTerms? {
+    @inlinable public var searchTerms: SearchTerms? {
         _read { yield storage.fields.searchTerms }
-        set {
+        _modify {
             CopyOnWriteBox.makeUnique(&storage)
-            storage.fields.searchTerms = newValue
+            yield &storage.fields.searchTerms
         }
     }
 

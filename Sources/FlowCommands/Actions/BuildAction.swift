@@ -81,7 +81,10 @@ struct BuildAction {
             configurationBytes: configurationBytes
         )
         let content = checked.loaded.content
-        if keepsContentUntilExit { KeepAlive.keep(content) }
+        if keepsContentUntilExit {
+            KeepAlive.keep(content)
+            KeepAlive.keep(checked.outcome.site)
+        }
         let diagnostics = checked.outcome.diagnostics
         let pagePaths = Dictionary(
             checked.outcome.site.pages.map { ($0.source, SitePaths.page(forFlowID: $0.id)) },

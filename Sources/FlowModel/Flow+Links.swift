@@ -1,3 +1,4 @@
+public import FlowCore
 public import FlowProse
 
 /// Collects the links and images of prose.
@@ -117,4 +118,29 @@ extension Flow {
 
     /// Every image of the page, in source order.
     public var images: [Inline.Link] { Inline.links(in: allInlines, images: true) }
+}
+
+extension Flow {
+    /// Each anchor of the page (section headings, steps and sub-steps) with where it is defined.
+    public var anchorDefinitions: [(anchor: String, range: SourceRange?)] {
+        var anchors: [(anchor: String, range: SourceRange?)] = []
+        for element in body {
+            switch element {
+            case .heading(let heading): anchors.append((heading.anchor, heading.range))
+            case .procedure(let procedure): Self.appendAnchors(of: procedure.steps, to: &anchors)
+            case .callout, .prose: break
+            }
+        }
+        return anchors
+    }
+
+    /// Appends the anchor of each of `steps` and then of its sub-steps, depth first, without copying steps.
+    private static func appendAnchors(of steps: [Step], to anchors: inout [(anchor: String, range: SourceRange?)]) {
+        for step in steps {
+            anchors.append((step.anchor, step.range))
+            for element in step.elements {
+                if case .substeps(let substeps) = element { appendAnchors(of: substeps, to: &anchors) }
+            }
+        }
+    }
 }

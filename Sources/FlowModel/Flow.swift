@@ -132,6 +132,11 @@ public struct Flow: Sendable, Hashable, Codable {
     /// Every step of every procedure, in order, without sub-steps.
     public var steps: [Step] { procedures.flatMap(\.steps) }
 
+    /// Where problems about the whole page are reported: the title, else the file's first line.
+    public var pageRange: SourceRange {
+        titleRange ?? SourceRange(file: source, line: 1, column: 1)
+    }
+
     /// The number of top-level steps, ``steps``'s count, without copying them.
     public var stepCount: Int {
         body.reduce(0) { count, element in

@@ -197,17 +197,10 @@ public struct PageSummary: Sendable, Hashable {
     /// The summary of `flow`, whose links and images (``Flow/links``, ``Flow/images``) the caller
     /// has collected already.
     public init(_ flow: Flow, links: [Inline.Link], images: [Inline.Link]) {
-        var anchors: [String] = []
         var choiceLinks: [String] = []
-        for element in flow.body {
-            switch element {
-            case .heading(let heading): anchors.append(heading.anchor)
-            case .procedure(let procedure):
-                Self.appendAnchors(of: procedure.steps, to: &anchors)
-                // The flow map draws the choices of top-level steps.
-                for step in procedure.steps { choiceLinks += step.choice?.options.compactMap(\.link) ?? [] }
-            case .callout, .prose: break
-            }
+        // The flow map draws the choices of top-level steps.
+        for case .procedure(let procedure) in flow.body {
+            for step in procedure.steps { choiceLinks += step.choice?.options.compactMap(\.link) ?? [] }
         }
         self.init(
             id: flow.id,
@@ -221,7 +214,7 @@ public struct PageSummary: Sendable, Hashable {
             next: flow.next,
             links: links.map { Reference(destination: $0.destination, range: $0.range) },
             images: images.map { Reference(destination: $0.destination, range: $0.range) },
-            anchors: anchors,
+            anchors: flow.anchorDefinitions.map(\.anchor),
             choiceLinks: choiceLinks
         )
     }
@@ -234,18 +227,8 @@ public struct PageSummary: Sendable, Hashable {
         storage.fields.hash(into: &hasher)
     }
 
-    /// Where page-level problems are reported: the title, else the first line of the file.
+    /// Where problems about the whole page are reported (``Flow/pageRange``).
     public var pageRange: SourceRange {
         titleRange ?? SourceRange(file: source, line: 1, column: 1)
-    }
-
-    /// Appends the anchor of each of `steps` and then of its sub-steps, depth first.
-    private static func appendAnchors(of steps: [Step], to anchors: inout [String]) {
-        for step in steps {
-            anchors.append(step.anchor)
-            for element in step.elements {
-                if case .substeps(let substeps) = element { appendAnchors(of: substeps, to: &anchors) }
-            }
-        }
     }
 }

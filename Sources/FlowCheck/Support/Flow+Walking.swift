@@ -4,41 +4,11 @@ import FlowProse
 import Foundation
 
 extension Flow {
-    /// Where page-level problems are reported: the title, else the first line of the file.
-    var pageRange: SourceRange {
-        titleRange ?? SourceRange(file: source, line: 1, column: 1)
-    }
-
     /// Every step of every procedure, sub-steps included, depth first in source order.
     var allSteps: [Step] {
         steps.flatMap { [$0] + $0.allSubsteps }
     }
 
-    /// Each anchor of the page (section headings, steps and sub-steps) with where it is defined.
-    var anchorDefinitions: [(anchor: String, range: SourceRange?)] {
-        var anchors: [(anchor: String, range: SourceRange?)] = []
-        for element in body {
-            switch element {
-            case .heading(let heading): anchors.append((heading.anchor, heading.range))
-            case .procedure(let procedure): Self.appendAnchors(of: procedure.steps, to: &anchors)
-            case .callout, .prose: break
-            }
-        }
-        return anchors
-    }
-
-    /// Appends the anchor of each of `steps` and then of its sub-steps, depth first, without copying steps.
-    private static func appendAnchors(of steps: [Step], to anchors: inout [(anchor: String, range: SourceRange?)]) {
-        for step in steps {
-            anchors.append((step.anchor, step.range))
-            for element in step.elements {
-                if case .substeps(let substeps) = element { appendAnchors(of: substeps, to: &anchors) }
-            }
-        }
-    }
-
-    /// The set of anchors a `#fragment` link into this page may name.
-    var anchors: Set<String> { Set(anchorDefinitions.map(\.anchor)) }
 }
 
 extension Step {

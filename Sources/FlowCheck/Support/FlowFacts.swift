@@ -95,9 +95,6 @@ final class FlowFacts: Sendable {
         }
     }
 
-    /// The set of anchors a `#fragment` link into the page may name.
-    var anchors: Set<String> { Set(anchorDefinitions.map(\.anchor)) }
-
     /// Appends each of `list` and then its sub-steps, depth first.
     private static func append(_ list: [Step], to steps: inout [Step]) {
         for step in list {

@@ -12,11 +12,19 @@ import Testing
 @Suite struct IncrementalBuildActionTests {
     struct Change: Sendable, CustomTestStringConvertible {
         var name: String
+        /// Applied to the content before the first build.
+        var setUp: @Sendable (URL) throws -> Void = { _ in }
         var apply: @Sendable (URL) throws -> Void
         var testDescription: String { name }
     }
 
     static let page = "connections/test-sync.md"
+    /// A page no other page links to, so that deleting or renaming it breaks no link.
+    static let extra = "salesforce/extra-flow.md"
+    static let addExtra: @Sendable (URL) throws -> Void = { root in
+        let text = "---\nproduct: Exalate\nplatform: Salesforce\n---\n\n# An extra flow\n\n1. Click **Next**.\n"
+        try Data(text.utf8).write(to: root.appendingPathComponent(extra))
+    }
 
     static let changes: [Change] = [
         Change(name: "nothing changed") { _ in },
@@ -33,7 +41,16 @@ import Testing
             let text = "---\nproduct: Exalate\nplatform: Salesforce\n---\n\n# A new flow\n\n1. Click **Next**.\n"
             try Data(text.utf8).write(to: root.appendingPathComponent("salesforce/new-flow.md"))
         },
-        Change(name: "page renamed") { root in
+        Change(name: "page deleted", setUp: addExtra) { root in
+            try FileManager.default.removeItem(at: root.appendingPathComponent(extra))
+        },
+        Change(name: "page renamed", setUp: addExtra) { root in
+            try FileManager.default.moveItem(
+                at: root.appendingPathComponent(extra),
+                to: root.appendingPathComponent("salesforce/renamed-flow.md")
+            )
+        },
+        Change(name: "linked page renamed, breaking links") { root in
             try FileManager.default.moveItem(
                 at: root.appendingPathComponent("connections/create-trigger.md"),
                 to: root.appendingPathComponent("connections/add-trigger.md")
@@ -51,14 +68,16 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let content = folder.appendingPathComponent("content")
         try FileManager.default.copyItem(at: Fixtures.shippedContent, to: content)
+        try change.setUp(content)
         let site = folder.appendingPathComponent("site")
         let first = try await Self.build(content, into: site)
+        #expect(first.didWrite)
         try change.apply(content)
         let rebuilt = try await Self.build(content, into: site)
         let clean = try await Self.build(content, into: folder.appendingPathComponent("clean"), incremental: false)
         #expect(rebuilt.diagnostics == clean.diagnostics)
         #expect(rebuilt.pagePaths == clean.pagePaths)
-        // A rename breaks the links to the page: neither build writes, the previous site stays.
+        // A rename that breaks links: neither build writes, the previous site stays.
         #expect(rebuilt.didWrite == clean.didWrite)
         guard clean.didWrite else { return }
         let files = try Self.tree(site)

@@ -26,8 +26,7 @@ extension ContentChecker {
         resolver: LinkResolver,
         digests: [String: UInt64],
         reusing previous: PageCheckCache,
-        known: [PageSummary],
-        summarizingSearchTerms: Bool
+        known: [PageSummary]
     ) -> PagePass {
         let flows = content.flows
         let chunkSize = 64
@@ -41,7 +40,7 @@ extension ContentChecker {
                 for flow in flows[chunk * chunkSize..<min(flows.count, (chunk + 1) * chunkSize)] {
                     let digest = digests[flow.source]
                     let diagnostics: [Diagnostic]
-                    var summary: PageSummary
+                    let summary: PageSummary
                     if let kept = previous.diagnostics(of: flow.source, digest: digest) {
                         diagnostics = kept
                         summary = PageSummary(flow)
@@ -50,7 +49,6 @@ extension ContentChecker {
                         diagnostics = check(facts, of: content, with: rules, context: context)
                         summary = PageSummary(flow, links: facts.links.map(\.link), images: facts.images.map(\.link))
                     }
-                    if summarizingSearchTerms { summary.searchTerms = SearchTerms(flow) }
                     pass.summaries.append(summary)
                     pass.diagnostics += diagnostics
                     if let digest { pass.entries[flow.source] = .init(digest: digest, diagnostics: diagnostics) }

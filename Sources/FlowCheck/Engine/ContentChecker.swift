@@ -42,8 +42,6 @@ public struct ContentChecker: Sendable {
     ///   - known: Pages left out of `content` because they did not change: their summaries.
     ///     `previous` must hold the page rules' diagnostics of each with its digest; the site
     ///     rules read them with the pages of `content`.
-    ///   - summarizingSearchTerms: Whether the summaries of `content`'s pages get their search
-    ///     terms (a build's do; a check has no use for them).
     /// - Returns: Every diagnostic as ``check(_:context:)`` returns them, the page rules'
     ///   diagnostics of every page with a digest for the next check, and the pages' summaries.
     public func check(
@@ -51,8 +49,7 @@ public struct ContentChecker: Sendable {
         context: CheckContext,
         digests: [String: UInt64],
         reusing previous: PageCheckCache,
-        known: [PageSummary] = [],
-        summarizingSearchTerms: Bool = false
+        known: [PageSummary] = []
     ) -> Outcome {
         let rules = context.configuration.rules
         let active = checkers.filter { rules[$0.id] != .off }
@@ -68,8 +65,7 @@ public struct ContentChecker: Sendable {
             resolver: resolver,
             digests: digests,
             reusing: previous,
-            known: known,
-            summarizingSearchTerms: summarizingSearchTerms
+            known: known
         )
         let site = ContentSummary(pages: pages.summaries, assets: content.assets)
         var shared = context

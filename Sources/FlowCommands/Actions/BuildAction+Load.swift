@@ -56,12 +56,20 @@ extension BuildAction {
             context: CheckContext(configuration: configuration, today: today),
             digests: loaded.digests,
             reusing: previous,
-            known: loaded.known.values.map(\.summary),
-            summarizingSearchTerms: true
+            known: loaded.known.values.map(\.summary)
         )
         // Only caches: a build that can't keep them parses and checks every page next time.
         try? outcome.cache.save(to: checksURL)
-        if keepsStore { try? Self.store(of: outcome.site, loaded, key: storeKey).save(to: storeURL) }
+        if keepsStore {
+            // The terms of the parsed pages are made as the store is written, and not kept.
+            let flows = Dictionary(
+                loaded.content.flows.map { ($0.source, $0) },
+                uniquingKeysWith: { first, _ in first }
+            )
+            try? Self.store(of: outcome.site, loaded, key: storeKey).save(to: storeURL) { page in
+                flows[page.source].map(SearchTerms.init) ?? SearchTerms(steps: [], targets: [], fields: [])
+            }
+        }
         return CheckedContent(loaded: loaded, outcome: outcome)
     }
 

@@ -78,19 +78,14 @@ struct PageSummaryStore: Sendable {
 
     /// Writes the store to `url` through a temporary file beside it.
     ///
+    /// - Parameters:
+    ///   - url: Where the store goes.
+    ///   - searchTerms: The search terms of a page whose summary has none; called while the
+    ///     page's chunk is written, so that a build need not hold every page's terms.
     /// - Throws: The file system's error.
-    func save(to url: URL) throws {
+    func save(to url: URL, searchTerms: @Sendable (PageSummary) -> SearchTerms) throws {
         let sorted = entries.sorted { $0.key < $1.key }
-        var chunks = [ByteWriter](repeating: ByteWriter(), count: (sorted.count + Self.chunkSize - 1) / Self.chunkSize)
-        chunks.withUnsafeMutableBufferPointer { buffer in
-            // Each iteration writes only its own element of the buffer.
-            nonisolated(unsafe) let chunks = buffer
-            DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
-                chunks[index] = Self.write(
-                    sorted[index * Self.chunkSize..<min(sorted.count, (index + 1) * Self.chunkSize)]
-                )
-            }
-        }
+        let chunkCount = (sorted.count + Self.chunkSize - 1) / Self.chunkSize
         let folder = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let temporary = folder.appendingPathComponent(url.lastPathComponent + ".new")
@@ -98,15 +93,29 @@ struct PageSummaryStore: Sendable {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary.path])
         }
         do {
-            // Chunk by chunk: the store of a large site is tens of megabytes.
             let handle = try FileHandle(forWritingTo: temporary)
             defer { try? handle.close() }
             try handle.write(contentsOf: Data("\(Self.formatLine)\nkey \(StableHasher.hex(key))\n".utf8))
-            for chunk in chunks {
-                var length = ByteWriter()
-                length.write(chunk.bytes.count)
-                try handle.write(contentsOf: length.bytes)
-                try handle.write(contentsOf: chunk.bytes)
+            // A few chunks at a time, each made on a core: the store of a large site is tens of
+            // megabytes, which a build need not hold at once.
+            let batchSize = 4 * ProcessInfo.processInfo.activeProcessorCount
+            for batchStart in stride(from: 0, to: chunkCount, by: batchSize) {
+                var chunks = [ByteWriter](repeating: ByteWriter(), count: min(batchSize, chunkCount - batchStart))
+                chunks.withUnsafeMutableBufferPointer { buffer in
+                    // Each iteration writes only its own element of the buffer.
+                    nonisolated(unsafe) let chunks = buffer
+                    DispatchQueue.concurrentPerform(iterations: chunks.count) { offset in
+                        let start = (batchStart + offset) * Self.chunkSize
+                        let entries = sorted[start..<min(sorted.count, start + Self.chunkSize)]
+                        chunks[offset] = Self.write(entries, searchTerms: searchTerms)
+                    }
+                }
+                for chunk in chunks {
+                    var length = ByteWriter()
+                    length.write(chunk.bytes.count)
+                    try handle.write(contentsOf: length.bytes)
+                    try handle.write(contentsOf: chunk.bytes)
+                }
             }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
@@ -122,14 +131,19 @@ struct PageSummaryStore: Sendable {
         }
     }
 
-    private static func write(_ entries: ArraySlice<(key: String, value: Entry)>) -> ByteWriter {
+    private static func write(
+        _ entries: ArraySlice<(key: String, value: Entry)>,
+        searchTerms: (PageSummary) -> SearchTerms
+    ) -> ByteWriter {
         var writer = ByteWriter()
         let encoder = JSONEncoder()
         writer.write(entries.count)
         for (path, entry) in entries {
             writer.write(path)
             writer.write(entry.digest)
-            entry.summary.write(to: &writer)
+            var summary = entry.summary
+            if summary.searchTerms == nil { summary.searchTerms = searchTerms(summary) }
+            summary.write(to: &writer)
             // Parse diagnostics are rare: JSON, or nothing.
             let json = entry.diagnostics.isEmpty ? nil : try? encoder.encode(entry.diagnostics)
             writer.write(json.map { String(decoding: $0, as: UTF8.self) } ?? "")

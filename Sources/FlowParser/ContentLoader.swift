@@ -43,19 +43,18 @@ public struct ContentLoader: Sendable {
         try await load(from: root, computingDigests: true)
     }
 
-    /// Loads the content folder at `root` without parsing the pages that `known` knows.
+    /// Loads the content folder at `root` without parsing the pages that `memory` knows.
+    ///
+    /// A page whose file has the stamp `memory` recorded is not read; a page whose digest
+    /// `memory` knows is not parsed, and is in ``LoadedContent/known`` rather than among the flows.
     ///
     /// - Parameters:
     ///   - root: The content folder.
-    ///   - known: What a cache holds of the page at a path with a digest, if anything: such a
-    ///     page is not parsed, and is in ``LoadedContent/known`` rather than among the flows.
-    /// - Returns: The parsed pages with the known ones' parse diagnostics, and the digests.
+    ///   - memory: What the previous build kept of its pages.
+    /// - Returns: The parsed pages with the known ones' parse diagnostics, the digests and stamps.
     /// - Throws: ``ContentError`` when the folder can't be read at all.
-    public func loadWithDigests(
-        from root: URL,
-        known: @escaping @Sendable (_ path: String, _ digest: UInt64) -> KnownPage?
-    ) async throws -> LoadedContent {
-        try await load(from: root, computingDigests: true, known: known)
+    public func loadWithDigests(from root: URL, remembering memory: some PageMemory) async throws -> LoadedContent {
+        try await load(from: root, computingDigests: true, memory: memory)
     }
 
     /// Reads and parses the page at `path` in the content folder `root`, as a load does.
@@ -76,7 +75,7 @@ public struct ContentLoader: Sendable {
     private func load(
         from root: URL,
         computingDigests: Bool,
-        known: (@Sendable (String, UInt64) -> KnownPage?)? = nil
+        memory: (any PageMemory)? = nil
     ) async throws -> LoadedContent {
         let listing = try ContentWalker(root: root).walk()
         let parser = PageParser(options: options)
@@ -89,13 +88,21 @@ public struct ContentLoader: Sendable {
             of: (path: String, flow: Flow?, diagnostics: [Diagnostic], digest: UInt64, known: KnownPage?)?.self
         ) { group in
             for path in listing.pages {
+                let stamp = listing.stamps[path]
                 group.addTask {
+                    if let stamp, let memory, let digest = memory.digest(of: path, stamp: stamp),
+                        let page = memory.knownPage(at: path, digest: digest)
+                    {
+                        return (path, nil, page.diagnostics, digest, page)
+                    }
                     guard let bytes = FileBytes.read(atPath: rootPath + path) else { return nil }
                     let digest = computingDigests ? StableHasher.digest(bytes) : 0
                     if let kept = cache?.entry(for: path, digest: digest) {
                         return (path, kept.flow, kept.diagnostics, digest, nil)
                     }
-                    if let page = known?(path, digest) { return (path, nil, page.diagnostics, digest, page) }
+                    if let page = memory?.knownPage(at: path, digest: digest) {
+                        return (path, nil, page.diagnostics, digest, page)
+                    }
                     let text = SourceDecoder.decode(bytes, source: path)
                     var flow: Flow?
                     var diagnostics = text.diagnostics
@@ -145,7 +152,13 @@ public struct ContentLoader: Sendable {
             product: product,
             diagnostics: diagnostics.sorted()
         )
-        return LoadedContent(content: content, digests: digests, known: knownPages, pageDiagnostics: pageDiagnostics)
+        return LoadedContent(
+            content: content,
+            digests: digests,
+            known: knownPages,
+            pageDiagnostics: pageDiagnostics,
+            stamps: listing.stamps
+        )
     }
 }
 
@@ -160,6 +173,9 @@ public struct LoadedContent: Sendable {
     public var known: [String: KnownPage] = [:]
     /// The parse diagnostics of each page that was read, known or parsed, by path.
     public var pageDiagnostics: [String: [Diagnostic]] = [:]
+    /// The stamp of each page's file as the folder was listed, by path (not for pages reached
+    /// through symbolic links).
+    public var stamps: [String: FileStamp] = [:]
 }
 
 /// A page that a load did not parse because a cache holds what a build needs of it.

@@ -15,6 +15,8 @@ struct ContentWalker {
 
     struct Listing {
         var pages: [String] = []
+        /// The stamp of each page that is a plain file, by path.
+        var stamps: [String: FileStamp] = [:]
         var assets: [String] = []
         var productModel: String?
         var diagnostics: [Diagnostic] = []
@@ -65,8 +67,13 @@ struct ContentWalker {
                 case .folder?:
                     queue.append(path)
                     continue
-                case .file?:
-                    if name.hasSuffix(".md") { listing.pages.append(path) } else { listing.assets.append(path) }
+                case .file(let stamp)?:
+                    if name.hasSuffix(".md") {
+                        listing.pages.append(path)
+                        listing.stamps[path] = stamp
+                    } else {
+                        listing.assets.append(path)
+                    }
                     continue
                 case .other?, nil:
                     break
@@ -128,7 +135,7 @@ struct ContentWalker {
 
     /// What an entry that is not a symbolic link is.
     private enum PlainKind {
-        case folder, file, other
+        case folder, file(FileStamp), other
     }
 
     /// The kind of the entry at `path` from one `lstat`, or `nil` for a symbolic link or an entry
@@ -142,7 +149,15 @@ struct ContentWalker {
         switch status.st_mode & S_IFMT {
         case S_IFLNK: return nil
         case S_IFDIR: return .folder
-        case S_IFREG: return .file
+        case S_IFREG:
+            return .file(
+                FileStamp(
+                    size: UInt64(status.st_size),
+                    modified: Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec),
+                    changed: Int64(status.st_ctim.tv_sec) * 1_000_000_000 + Int64(status.st_ctim.tv_nsec),
+                    inode: UInt64(status.st_ino)
+                )
+            )
         default: return .other
         }
     }

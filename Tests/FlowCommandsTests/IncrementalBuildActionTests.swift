@@ -1,6 +1,7 @@
 import FlowCheck
 import FlowCore
 import FlowHTML
+import FlowModel
 import FlowTestSupport
 import Foundation
 import Testing
@@ -109,6 +110,59 @@ import Testing
         #expect(try Self.tree(site) == Self.tree(folder.appendingPathComponent("clean")))
         let again = try await Self.build(content, into: site)
         #expect(again.parsedPages == 0)
+    }
+
+    /// A page whose file was not written since the last build is not even read: the build takes
+    /// the digest and summary it kept (planted here with another title, which the site then shows).
+    @Test func unwrittenPagesAreNotRead() async throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let content = try Self.contentWrittenAMinuteAgo(in: folder)
+        let site = folder.appendingPathComponent("site")
+        _ = try await Self.build(content, into: site)
+        let url = folder.appendingPathComponent(".site.flowdoc-cache/pages")
+        var store = PageSummaryStore.load(from: url, key: PageSummaryStore.key(configuration: Data()))
+        try #require(store.entries[Self.page] != nil)
+        store.entries[Self.page]?.summary.title = "Planted title"
+        try store.save(to: url) { _ in SearchTerms(steps: [], targets: [], fields: []) }
+        let rebuilt = try await Self.build(content, into: site)
+        #expect(rebuilt.parsedPages == 0)
+        let index = try String(contentsOf: site.appendingPathComponent("assets/search-index.js"), encoding: .utf8)
+        #expect(index.contains("Planted title"))
+    }
+
+    /// A page rewritten with the same size and its old modification time is read again: its
+    /// change time differs.
+    @Test func aPageRewrittenWithItsOldTimeIsReadAgain() async throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let content = try Self.contentWrittenAMinuteAgo(in: folder)
+        let site = folder.appendingPathComponent("site")
+        _ = try await Self.build(content, into: site)
+        let url = content.appendingPathComponent(Self.page)
+        let modified = try FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate]
+        try Self.replace("# Test a sync", with: "# Test a snyc", in: url)
+        try FileManager.default.setAttributes([.modificationDate: try #require(modified)], ofItemAtPath: url.path)
+        let rebuilt = try await Self.build(content, into: site)
+        #expect(rebuilt.parsedPages == 1)
+        _ = try await Self.build(content, into: folder.appendingPathComponent("clean"), incremental: false)
+        #expect(try Self.tree(site) == Self.tree(folder.appendingPathComponent("clean")))
+    }
+
+    /// A copy of the shipped content whose files were last modified a minute ago.
+    static func contentWrittenAMinuteAgo(in folder: URL) throws -> URL {
+        let content = folder.appendingPathComponent("content")
+        try FileManager.default.copyItem(at: Fixtures.shippedContent, to: content)
+        let past = Date().addingTimeInterval(-60)
+        let enumerator = FileManager.default.enumerator(atPath: content.path)
+        while let path = enumerator?.nextObject() as? String {
+            guard path.hasSuffix(".md") else { continue }
+            try FileManager.default.setAttributes(
+                [.modificationDate: past],
+                ofItemAtPath: content.appendingPathComponent(path).path
+            )
+        }
+        return content
     }
 
     static func build(_ content: URL, into site: URL, incremental: Bool = true) async throws -> BuildAction.Result {

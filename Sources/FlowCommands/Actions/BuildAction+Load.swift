@@ -35,10 +35,11 @@ extension BuildAction {
         let store =
             incremental && keepsStore
             ? PageSummaryStore.load(from: storeURL, key: storeKey) : PageSummaryStore(key: storeKey)
+        let startedReading = PageSummaryStore.now()
         var loaded =
             store.entries.isEmpty
             ? try await loader.loadWithDigests(from: contentURL)
-            : try await loader.loadWithDigests(from: contentURL) { store.knownPage(at: $0, digest: $1) }
+            : try await loader.loadWithDigests(from: contentURL, remembering: store)
         let checksKey = PageCheckCache.key(
             configuration: configurationBytes,
             product: loaded.content.product,
@@ -66,7 +67,9 @@ extension BuildAction {
                 loaded.content.flows.map { ($0.source, $0) },
                 uniquingKeysWith: { first, _ in first }
             )
-            try? Self.store(of: outcome.site, loaded, key: storeKey).save(to: storeURL) { page in
+            var kept = Self.store(of: outcome.site, loaded, key: storeKey)
+            kept.startedReading = startedReading
+            try? kept.save(to: storeURL) { page in
                 flows[page.source].map(SearchTerms.init) ?? SearchTerms(steps: [], targets: [], fields: [])
             }
         }
@@ -81,7 +84,8 @@ extension BuildAction {
             store.entries[page.source] = .init(
                 digest: digest,
                 summary: page,
-                diagnostics: loaded.pageDiagnostics[page.source] ?? []
+                diagnostics: loaded.pageDiagnostics[page.source] ?? [],
+                stamp: loaded.stamps[page.source]
             )
         }
         return store

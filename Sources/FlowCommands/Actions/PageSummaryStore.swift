@@ -10,23 +10,39 @@ import Foundation
 ///
 /// Kept in `pages` beside the build cache, under a key that stands for flowdoc's version and
 /// the configuration (which says how pages parse). The file is a format line and the key, then
-/// chunks of entries as bytes (``FlowCore/ByteWriter``), each chunk after its length, so that
-/// the chunks are read on every core. A damaged file reads as an empty store.
-struct PageSummaryStore: Sendable {
+/// as bytes (``FlowCore/ByteWriter``) the time the build started reading, and chunks of entries,
+/// each after its length, so that the chunks are read on every core. A damaged file reads as an
+/// empty store.
+///
+/// Each entry also keeps the stamp of the page's file (``FlowParser/FileStamp``) when it was
+/// listed: a page whose file has the same stamp is not even read, unless its file was modified
+/// less than a second before that build started reading (a write in the same tick of a coarse
+/// clock could then leave the stamp as it was).
+struct PageSummaryStore: PageMemory {
     /// What is kept of one page.
     struct Entry: Sendable {
         var digest: UInt64
         var summary: PageSummary
         var diagnostics: [Diagnostic]
+        var stamp: FileStamp?
     }
 
-    static let formatLine = "flowdoc-page-summaries 1"
+    static let formatLine = "flowdoc-page-summaries 2"
     /// Entries per chunk of the file.
     private static let chunkSize = 256
 
     var key: UInt64
+    /// When the build that kept the entries started reading the pages, in nanoseconds since 1970.
+    var startedReading: Int64 = 0
     /// The entries by page path.
     var entries: [String: Entry] = [:]
+
+    /// The current time in nanoseconds since 1970, as a build's ``startedReading``.
+    static func now() -> Int64 {
+        var time = timespec()
+        clock_gettime(CLOCK_REALTIME, &time)
+        return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
+    }
 
     /// The key of a store for pages parsed with the configuration `configuration` (the bytes of
     /// `flowdoc.yml`, empty without one).
@@ -37,6 +53,12 @@ struct PageSummaryStore: Sendable {
         hasher.combine(UInt64(configuration.count))
         hasher.combine(bytes: configuration)
         return hasher.value
+    }
+
+    func digest(of path: String, stamp: FileStamp) -> UInt64? {
+        guard let entry = entries[path], entry.stamp == stamp, stamp.modified < startedReading - 1_000_000_000
+        else { return nil }
+        return entry.digest
     }
 
     /// The page at `path`, if the store holds it with the bytes of `digest` and its search terms.
@@ -54,6 +76,7 @@ struct PageSummaryStore: Sendable {
         let bytes = [UInt8](data)
         guard bytes.starts(with: header) else { return empty }
         var reader = ByteReader(bytes[header.count...])
+        guard let started = try? reader.readUInt64() else { return empty }
         var slices: [ArraySlice<UInt8>] = []
         while !reader.isAtEnd {
             guard let count = try? reader.readInt(), let chunk = try? reader.readBytes(count) else { return empty }
@@ -69,6 +92,7 @@ struct PageSummaryStore: Sendable {
             }
         }
         var store = empty
+        store.startedReading = Int64(bitPattern: started)
         for chunk in decoded {
             guard let chunk else { return empty }
             for (path, entry) in chunk { store.entries[path] = entry }
@@ -96,6 +120,9 @@ struct PageSummaryStore: Sendable {
             let handle = try FileHandle(forWritingTo: temporary)
             defer { try? handle.close() }
             try handle.write(contentsOf: Data("\(Self.formatLine)\nkey \(StableHasher.hex(key))\n".utf8))
+            var started = ByteWriter()
+            started.write(UInt64(bitPattern: startedReading))
+            try handle.write(contentsOf: started.bytes)
             // A few chunks at a time, each made on a core: the store of a large site is tens of
             // megabytes, which a build need not hold at once.
             let batchSize = 4 * ProcessInfo.processInfo.activeProcessorCount
@@ -147,6 +174,13 @@ struct PageSummaryStore: Sendable {
             // Parse diagnostics are rare: JSON, or nothing.
             let json = entry.diagnostics.isEmpty ? nil : try? encoder.encode(entry.diagnostics)
             writer.write(json.map { String(decoding: $0, as: UTF8.self) } ?? "")
+            writer.write(entry.stamp != nil)
+            if let stamp = entry.stamp {
+                for number in [stamp.size, UInt64(bitPattern: stamp.modified), UInt64(bitPattern: stamp.changed)] {
+                    writer.write(number)
+                }
+                writer.write(stamp.inode)
+            }
         }
         return writer
     }
@@ -160,7 +194,16 @@ struct PageSummaryStore: Sendable {
             let summary = try PageSummary(reading: &reader)
             let json = try reader.readString()
             let diagnostics = json.isEmpty ? [] : try decoder.decode([Diagnostic].self, from: Data(json.utf8))
-            return (path, Entry(digest: digest, summary: summary, diagnostics: diagnostics))
+            var stamp: FileStamp?
+            if try reader.readBool() {
+                stamp = FileStamp(
+                    size: try reader.readUInt64(),
+                    modified: Int64(bitPattern: try reader.readUInt64()),
+                    changed: Int64(bitPattern: try reader.readUInt64()),
+                    inode: try reader.readUInt64()
+                )
+            }
+            return (path, Entry(digest: digest, summary: summary, diagnostics: diagnostics, stamp: stamp))
         }
         guard reader.isAtEnd else { throw ByteReader.Malformed() }
         return entries

@@ -115,7 +115,7 @@ public struct ByteReader {
         let count = try readInt()
         guard count <= bytes.endIndex - position else { throw Malformed() }
         let end = position + count
-        let text = String(validating: bytes[position..<end], as: UTF8.self)
+        let text = bytes[position..<end].withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) }
         position = end
         guard let text else { throw Malformed() }
         return text

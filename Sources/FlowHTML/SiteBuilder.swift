@@ -136,8 +136,11 @@ public struct SiteBuilder: Sendable {
             cache.answersFingerprint = fingerprint
             for entry in entries { cache.entries[entry.path] = entry }
             BuildCache.invalidate(for: writer.output)
-            try writer.commit(staging)
+            let previousSite = try writer.commitLeavingPrevious(staging)
+            // The previous site is removed while the manifest is written.
+            async let removed: Void = { previousSite?.discard() }()
             cache.save(for: writer.output)
+            await removed
             return Report(
                 pageCount: flows.count,
                 fileCount: pagePaths.count + aggregateCount.value.load(ordering: .relaxed) + 1,

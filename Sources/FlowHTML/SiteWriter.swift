@@ -116,6 +116,15 @@ public struct SiteWriter: Sendable {
     /// - Throws: ``SiteWriterError`` for a failed write or rename; the previous output is then
     ///   put back and the staging folder removed.
     public func commit(_ staging: SiteStaging) throws {
+        try commitLeavingPrevious(staging)?.discard()
+    }
+
+    /// ``commit(_:)``, leaving the previous site to the caller: it is in the folder returned
+    /// (`nil` when there was none), outside ``output``, for the caller to remove
+    /// (``SiteStaging/discard()``) while it does something else.
+    ///
+    /// - Throws: As ``commit(_:)``.
+    public func commitLeavingPrevious(_ staging: SiteStaging) throws -> SiteStaging? {
         do {
             try staging.write(Data(), to: Self.markerFileName)
         } catch {
@@ -129,11 +138,10 @@ public struct SiteWriter: Sendable {
                 staging.discard()
                 throw error
             }
-            return
+            return nil
         }
         if Self.exchange(staging.root.path, output.path) {
-            staging.discard()  // now the previous site
-            return
+            return staging  // now the previous site
         }
         let retired = sibling("old")
         try? manager.removeItem(at: retired)
@@ -148,7 +156,7 @@ public struct SiteWriter: Sendable {
             staging.discard()
             throw error
         }
-        try? manager.removeItem(at: retired)
+        return SiteStaging(root: retired)
     }
 
     /// Removes the temporary folders of builds of ``output`` that ended without cleaning up

@@ -27,4 +27,38 @@ public enum Fixtures {
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
+
+    /// Every regular file below `root`, by path relative to it, with its bytes.
+    public static func tree(_ root: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])
+        let prefix = root.standardizedFileURL.resolvingSymlinksInPath().path + "/"
+        while let url = enumerator?.nextObject() as? URL {
+            guard (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true else { continue }
+            let path = url.standardizedFileURL.resolvingSymlinksInPath().path
+            files[String(path.dropFirst(prefix.count))] = try Data(contentsOf: url)
+        }
+        return files
+    }
+
+    /// Appends `text` to the file at `url`.
+    public static func append(_ text: String, to url: URL) throws {
+        try Data((try String(contentsOf: url, encoding: .utf8) + text).utf8).write(to: url)
+    }
+
+    /// Replaces every `old` in the file at `url` with `new`.
+    ///
+    /// - Throws: ``EditError`` when the file does not contain `old` (a fixture changed under the test).
+    public static func replace(_ old: String, with new: String, in url: URL) throws {
+        let text = try String(contentsOf: url, encoding: .utf8)
+        guard text.contains(old) else { throw EditError(file: url.lastPathComponent, missing: old) }
+        try Data(text.replacingOccurrences(of: old, with: new).utf8).write(to: url)
+    }
+
+    /// A fixture that no longer contains the text a test edits.
+    public struct EditError: Error, CustomStringConvertible {
+        public var file: String
+        public var missing: String
+        public var description: String { "\(file) no longer contains '\(missing)'" }
+    }
 }

@@ -30,13 +30,17 @@ import Testing
     static let changes: [Change] = [
         Change(name: "nothing changed") { _ in },
         Change(name: "page body edited") { root in
-            try append("\nOne more sentence at the end.\n", to: root.appendingPathComponent(page))
+            try Fixtures.append("\nOne more sentence at the end.\n", to: root.appendingPathComponent(page))
         },
         Change(name: "title edited, shown by unchanged pages that link to it") { root in
-            try replace("# Test a sync", with: "# Test a synchronisation", in: root.appendingPathComponent(page))
+            try Fixtures.replace(
+                "# Test a sync",
+                with: "# Test a synchronisation",
+                in: root.appendingPathComponent(page)
+            )
         },
         Change(name: "page made a draft") { root in
-            try replace("mode: Any\n", with: "mode: Any\ndraft: true\n", in: root.appendingPathComponent(page))
+            try Fixtures.replace("mode: Any\n", with: "mode: Any\ndraft: true\n", in: root.appendingPathComponent(page))
         },
         Change(name: "page added") { root in
             let text = "---\nproduct: Exalate\nplatform: Salesforce\n---\n\n# A new flow\n\n1. Click **Next**.\n"
@@ -81,8 +85,8 @@ import Testing
         // A rename that breaks links: neither build writes, the previous site stays.
         #expect(rebuilt.didWrite == clean.didWrite)
         guard clean.didWrite else { return }
-        let files = try Self.tree(site)
-        let expected = try Self.tree(folder.appendingPathComponent("clean"))
+        let files = try Fixtures.tree(site)
+        let expected = try Fixtures.tree(folder.appendingPathComponent("clean"))
         #expect(files.keys.sorted() == expected.keys.sorted())
         #expect(files == expected, "Files differ: \(expected.keys.filter { files[$0] != expected[$0] }.sorted())")
         let pageCount = try #require(first.report?.pageCount)
@@ -107,7 +111,7 @@ import Testing
         let rebuilt = try await Self.build(content, into: site)
         #expect(rebuilt.parsedPages == first.parsedPages)
         _ = try await Self.build(content, into: folder.appendingPathComponent("clean"), incremental: false)
-        #expect(try Self.tree(site) == Self.tree(folder.appendingPathComponent("clean")))
+        #expect(try Fixtures.tree(site) == Fixtures.tree(folder.appendingPathComponent("clean")))
         let again = try await Self.build(content, into: site)
         #expect(again.parsedPages == 0)
     }
@@ -141,12 +145,12 @@ import Testing
         _ = try await Self.build(content, into: site)
         let url = content.appendingPathComponent(Self.page)
         let modified = try FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate]
-        try Self.replace("# Test a sync", with: "# Test a snyc", in: url)
+        try Fixtures.replace("# Test a sync", with: "# Test a snyc", in: url)
         try FileManager.default.setAttributes([.modificationDate: try #require(modified)], ofItemAtPath: url.path)
         let rebuilt = try await Self.build(content, into: site)
         #expect(rebuilt.parsedPages == 1)
         _ = try await Self.build(content, into: folder.appendingPathComponent("clean"), incremental: false)
-        #expect(try Self.tree(site) == Self.tree(folder.appendingPathComponent("clean")))
+        #expect(try Fixtures.tree(site) == Fixtures.tree(folder.appendingPathComponent("clean")))
     }
 
     /// A copy of the shipped content whose files were last modified a minute ago.
@@ -172,27 +176,4 @@ import Testing
         return try await action.perform()
     }
 
-    /// Every file below `root` by relative path.
-    static func tree(_ root: URL) throws -> [String: Data] {
-        var files: [String: Data] = [:]
-        let enumerator = FileManager.default.enumerator(atPath: root.path)
-        while let path = enumerator?.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            let url = root.appendingPathComponent(path)
-            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                files[path] = try Data(contentsOf: url)
-            }
-        }
-        return files
-    }
-
-    static func append(_ text: String, to url: URL) throws {
-        try Data((try String(contentsOf: url, encoding: .utf8) + text).utf8).write(to: url)
-    }
-
-    static func replace(_ old: String, with new: String, in url: URL) throws {
-        let text = try String(contentsOf: url, encoding: .utf8)
-        #expect(text.contains(old), "\(url.lastPathComponent) no longer contains '\(old)'")
-        try Data(text.replacingOccurrences(of: old, with: new).utf8).write(to: url)
-    }
 }

@@ -23,7 +23,7 @@ import Testing
     static let changes: [Change] = [
         Change(name: "nothing changed") { _ in },
         Change(name: "a step number gap added to a page") { root in
-            try replace("\n2. ", with: "\n3. ", in: root.appendingPathComponent("accept-invitation.md"))
+            try Fixtures.replace("\n2. ", with: "\n3. ", in: root.appendingPathComponent("accept-invitation.md"))
         },
         Change(name: "a page deleted, breaking the links of another") { root in
             try FileManager.default.removeItem(at: root.appendingPathComponent("accept-invitation.md"))
@@ -90,9 +90,4 @@ import Testing
         return try await action.perform()
     }
 
-    static func replace(_ old: String, with new: String, in url: URL) throws {
-        let text = try String(contentsOf: url, encoding: .utf8)
-        #expect(text.contains(old), "\(url.lastPathComponent) no longer contains '\(old)'")
-        try Data(text.replacingOccurrences(of: old, with: new).utf8).write(to: url)
-    }
 }

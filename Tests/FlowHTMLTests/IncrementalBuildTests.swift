@@ -15,30 +15,33 @@ import Testing
 
     static let changes: [Change] = [
         Change(name: "page body edited") { root in
-            try append("\nOne more sentence at the end.\n", to: root.appendingPathComponent("connections/test-sync.md"))
+            try Fixtures.append(
+                "\nOne more sentence at the end.\n",
+                to: root.appendingPathComponent("connections/test-sync.md")
+            )
         },
         Change(name: "page title edited, shown by the pages that link to it") { root in
-            try replace(
+            try Fixtures.replace(
                 "# Test a sync",
                 with: "# Test a synchronisation",
                 in: root.appendingPathComponent("connections/test-sync.md")
             )
         },
         Change(name: "next link added, drawn in the flow graph") { root in
-            try append(
+            try Fixtures.append(
                 "- [Delete a connection](delete-connection.md)\n",
                 to: root.appendingPathComponent("connections/test-sync.md")
             )
         },
         Change(name: "summary edited, shown in the listings of other pages") { root in
-            try replace(
+            try Fixtures.replace(
                 "summary: Sync one test item by hand",
                 with: "summary: Sync a single test item by hand",
                 in: root.appendingPathComponent("connections/test-sync.md")
             )
         },
         Change(name: "page made a draft") { root in
-            try replace(
+            try Fixtures.replace(
                 "mode: Any\n",
                 with: "mode: Any\ndraft: true\n",
                 in: root.appendingPathComponent("connections/test-sync.md")
@@ -72,8 +75,8 @@ import Testing
         let report = try await Self.build(content, into: site)
         let clean = folder.appendingPathComponent("clean")
         _ = try await Self.build(content, into: clean, incremental: false)
-        let incremental = try SiteTestSupport.tree(site)
-        let expected = try SiteTestSupport.tree(clean)
+        let incremental = try Fixtures.tree(site)
+        let expected = try Fixtures.tree(clean)
         #expect(incremental.keys.sorted() == expected.keys.sorted())
         #expect(
             incremental == expected,
@@ -107,7 +110,7 @@ import Testing
         #expect(report.renderedPages == report.pageCount)
         let clean = folder.appendingPathComponent("clean")
         _ = try await Self.build(content, into: clean, theme: theme, incremental: false)
-        #expect(try SiteTestSupport.tree(site) == SiteTestSupport.tree(clean))
+        #expect(try Fixtures.tree(site) == Fixtures.tree(clean))
     }
 
     @Test func streamedBuildEqualsInMemoryGeneration() async throws {
@@ -119,8 +122,8 @@ import Testing
         let files = try await SiteTestSupport.generate(content)
         let inMemory = folder.appendingPathComponent("memory")
         try SiteWriter(output: inMemory, content: content).write(files)
-        let a = try SiteTestSupport.tree(streamed)
-        let b = try SiteTestSupport.tree(inMemory)
+        let a = try Fixtures.tree(streamed)
+        let b = try Fixtures.tree(inMemory)
         #expect(a.keys.sorted() == b.keys.sorted())
         #expect(a == b, "Files differ: \(b.keys.filter { a[$0] != b[$0] }.sorted())")
     }
@@ -165,13 +168,4 @@ import Testing
         return content
     }
 
-    static func append(_ text: String, to url: URL) throws {
-        try Data((try String(contentsOf: url, encoding: .utf8) + text).utf8).write(to: url)
-    }
-
-    static func replace(_ old: String, with new: String, in url: URL) throws {
-        let text = try String(contentsOf: url, encoding: .utf8)
-        #expect(text.contains(old), "\(url.lastPathComponent) no longer contains '\(old)'")
-        try Data(text.replacingOccurrences(of: old, with: new).utf8).write(to: url)
-    }
 }

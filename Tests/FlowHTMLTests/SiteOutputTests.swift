@@ -15,8 +15,8 @@ import Testing
         let content = Fixtures.shippedContent
         try SiteWriter(output: folder.appendingPathComponent("a"), content: content).write(first)
         try SiteWriter(output: folder.appendingPathComponent("b"), content: content).write(second)
-        let a = try SiteTestSupport.tree(folder.appendingPathComponent("a"))
-        let b = try SiteTestSupport.tree(folder.appendingPathComponent("b"))
+        let a = try Fixtures.tree(folder.appendingPathComponent("a"))
+        let b = try Fixtures.tree(folder.appendingPathComponent("b"))
         #expect(a.keys.sorted() == b.keys.sorted())
         #expect(a == b, "Files differ: \(a.keys.filter { a[$0] != b[$0] }.sorted())")
     }
@@ -29,14 +29,14 @@ import Testing
         try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
         let writer = SiteWriter(output: output, content: content)
         try writer.write([SiteFile(path: "index.html", contents: .data(Data("old".utf8)))])
-        let before = try SiteTestSupport.tree(output)
+        let before = try Fixtures.tree(output)
         let broken = [
             SiteFile(path: "a.html", contents: .data(Data("new".utf8))),
             SiteFile(path: "b.png", contents: .copy(folder.appendingPathComponent("does-not-exist.png"))),
             SiteFile(path: "index.html", contents: .data(Data("new".utf8))),
         ]
         #expect(throws: (any Error).self) { try writer.write(broken) }
-        #expect(try SiteTestSupport.tree(output) == before)
+        #expect(try Fixtures.tree(output) == before)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         #expect(leftovers == ["content", "site"], "Temporary folders left behind: \(leftovers)")
     }
@@ -58,7 +58,7 @@ import Testing
                 try SiteWriter(output: output, content: content).write([])
             }
         }
-        #expect(try SiteTestSupport.tree(foreign).count == 1)
+        #expect(try Fixtures.tree(foreign).count == 1)
         try SiteWriter(output: folder.appendingPathComponent("site"), content: content).validate()
     }
 
@@ -79,7 +79,7 @@ import Testing
         let files = try await SiteTestSupport.generate(Fixtures.shippedContent)
         var fresh: [String: Data] = [SiteWriter.markerFileName: Data()]
         for file in files { fresh[file.path] = try SiteTestSupport.bytes(file) }
-        let committed = try SiteTestSupport.tree(Fixtures.packageRoot.appendingPathComponent("site"))
+        let committed = try Fixtures.tree(Fixtures.packageRoot.appendingPathComponent("site"))
         #expect(committed.keys.sorted() == fresh.keys.sorted(), "Run `swift run flowdoc build content --output site`")
         let stale = fresh.keys.filter { committed[$0] != nil && committed[$0] != fresh[$0] }.sorted()
         #expect(stale.isEmpty, "Stale files in site/: \(stale)")

@@ -33,19 +33,6 @@ enum SiteTestSupport {
         return String(decoding: try bytes(file), as: UTF8.self)
     }
 
-    /// Every regular file below `root`, by relative path.
-    static func tree(_ root: URL) throws -> [String: Data] {
-        var files: [String: Data] = [:]
-        let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])
-        let prefix = root.standardizedFileURL.resolvingSymlinksInPath().path + "/"
-        while let url = enumerator?.nextObject() as? URL {
-            guard (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true else { continue }
-            let path = url.standardizedFileURL.resolvingSymlinksInPath().path
-            files[String(path.dropFirst(prefix.count))] = try Data(contentsOf: url)
-        }
-        return files
-    }
-
     /// The seed fixture's content folder.
     static var seedContent: URL { Fixtures.url("seed/content") }
 }

@@ -95,7 +95,8 @@ public struct PageCheckCache: Sendable {
         return cache
     }
 
-    /// Writes the cache to `url`, through a temporary file beside it so that a reader never sees half of it.
+    /// Writes the cache to `url`, through a temporary file beside it (`.atomic`) so that a reader
+    /// never sees half of it.
     ///
     /// Pages whose path holds a tab or a line break are left out (checked again next time).
     ///
@@ -113,17 +114,7 @@ public struct PageCheckCache: Sendable {
             }
             text += "\n"
         }
-        let folder = url.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let temporary = folder.appendingPathComponent(url.lastPathComponent + ".new")
-        try Data(text.utf8).write(to: temporary)
-        guard rename(temporary.path, url.path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw CocoaError(
-                .fileWriteUnknown,
-                userInfo: [NSFilePathErrorKey: url.path, NSLocalizedDescriptionKey: reason]
-            )
-        }
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url, options: .atomic)
     }
 }

@@ -100,29 +100,21 @@ struct PageSummaryStore: PageMemory {
         return store
     }
 
-    /// Writes the store to `url` through a temporary file beside it.
+    /// Writes the store to `url` through a temporary file beside it (``FileOutput``).
     ///
     /// - Parameters:
     ///   - url: Where the store goes.
     ///   - searchTerms: The search terms of a page whose summary has none; called while the
     ///     page's chunk is written, so that a build need not hold every page's terms.
-    /// - Throws: The file system's error.
+    /// - Throws: ``ValidationFailure`` naming the file when it can't be written.
     func save(to url: URL, searchTerms: @Sendable (PageSummary) -> SearchTerms) throws {
         let sorted = entries.sorted { $0.key < $1.key }
         let chunkCount = (sorted.count + Self.chunkSize - 1) / Self.chunkSize
-        let folder = url.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let temporary = folder.appendingPathComponent(url.lastPathComponent + ".new")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary.path])
-        }
-        do {
-            let handle = try FileHandle(forWritingTo: temporary)
-            defer { try? handle.close() }
-            try handle.write(contentsOf: Data("\(Self.formatLine)\nkey \(StableHasher.hex(key))\n".utf8))
-            var started = ByteWriter()
-            started.write(UInt64(bitPattern: startedReading))
-            try handle.write(contentsOf: started.bytes)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileOutput.writeAtomically(to: url) { append in
+            var header = ByteWriter()
+            header.write(UInt64(bitPattern: startedReading))
+            try append(Array("\(Self.formatLine)\nkey \(StableHasher.hex(key))\n".utf8) + header.bytes)
             // A few chunks at a time, each made on a core: the store of a large site is tens of
             // megabytes, which a build need not hold at once.
             let batchSize = 4 * ProcessInfo.processInfo.activeProcessorCount
@@ -140,21 +132,10 @@ struct PageSummaryStore: PageMemory {
                 for chunk in chunks {
                     var length = ByteWriter()
                     length.write(chunk.bytes.count)
-                    try handle.write(contentsOf: length.bytes)
-                    try handle.write(contentsOf: chunk.bytes)
+                    try append(length.bytes)
+                    try append(chunk.bytes)
                 }
             }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw error
-        }
-        guard rename(temporary.path, url.path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw CocoaError(
-                .fileWriteUnknown,
-                userInfo: [NSFilePathErrorKey: url.path, NSLocalizedDescriptionKey: reason]
-            )
         }
     }
 

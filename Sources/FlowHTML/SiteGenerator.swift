@@ -167,10 +167,9 @@ public struct SiteGenerator: Sendable {
             {
                 let published = context.published
                 let flows = prepared.flows
-                // A build's summaries have their terms; others are of pages in the content.
+                // Summaries a build kept have their terms; the other pages are in the content.
                 let script = SearchIndex.script(for: published) { index in
-                    published[index].searchTerms ?? flows[published[index].source].map(SearchTerms.init)
-                        ?? SearchTerms(steps: [], targets: [], fields: [])
+                    published[index].searchTerms ?? flows[published[index].source].map(SearchTerms.init) ?? .empty
                 }
                 return AggregateResult(files: [.text("assets/search-index.js", script)])
             },

@@ -137,7 +137,7 @@ public struct PageSummary: Sendable, Hashable {
             yield &storage.fields.choiceLinks
         }
     }
-    /// What search finds the page by, when the summary was made with it (a build's is).
+    /// What search finds the page by, when the summary carries it (one kept by a build does).
     @inlinable public var searchTerms: SearchTerms? {
         _read { yield storage.fields.searchTerms }
         _modify {

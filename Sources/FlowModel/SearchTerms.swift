@@ -14,9 +14,12 @@ public struct SearchTerms: Sendable, Hashable {
         self.fields = fields
     }
 
+    /// No terms: a page without steps, or one whose model is not at hand.
+    public static let empty = SearchTerms(steps: [], targets: [], fields: [])
+
     /// The search terms of `flow`'s steps.
     public init(_ flow: Flow) {
-        var terms = SearchTerms(steps: [], targets: [], fields: [])
+        var terms = SearchTerms.empty
         flow.steps.forEach { terms.visit($0) }
         self.init(steps: terms.steps, targets: Self.unique(terms.targets), fields: Self.unique(terms.fields))
     }

@@ -128,7 +128,7 @@ import Testing
         var store = PageSummaryStore.load(from: url, key: PageSummaryStore.key(configuration: Data()))
         try #require(store.entries[Self.page] != nil)
         store.entries[Self.page]?.summary.title = "Planted title"
-        try store.save(to: url) { _ in SearchTerms(steps: [], targets: [], fields: []) }
+        try store.save(to: url) { _ in .empty }
         let rebuilt = try await Self.build(content, into: site)
         #expect(rebuilt.parsedPages == 0)
         let index = try String(contentsOf: site.appendingPathComponent("assets/search-index.js"), encoding: .utf8)

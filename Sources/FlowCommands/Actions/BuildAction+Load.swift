@@ -70,7 +70,7 @@ extension BuildAction {
             var kept = Self.store(of: outcome.site, loaded, key: storeKey)
             kept.startedReading = startedReading
             try? kept.save(to: storeURL) { page in
-                flows[page.source].map(SearchTerms.init) ?? SearchTerms(steps: [], targets: [], fields: [])
+                flows[page.source].map(SearchTerms.init) ?? .empty
             }
         }
         return CheckedContent(loaded: loaded, outcome: outcome)

@@ -53,6 +53,9 @@ struct BuildCache: Sendable {
     var answersFingerprint: UInt64?
     /// The entries by output path.
     var entries: [String: Entry] = [:]
+    /// The layout of each file joined from one part per page (`flows.json`, the search index),
+    /// by output path; kept in a file of their own beside the manifest.
+    var parts: [String: PartLayout] = [:]
 
     /// The cache folder of the output folder `output`.
     static func folder(for output: URL) -> URL {
@@ -91,6 +94,7 @@ struct BuildCache: Sendable {
             for entry in slice { cache.entries[entry.path] = entry }
         }
         cache.answersFingerprint = fingerprint
+        cache.parts = loadParts(for: output, key: key)
         return cache
     }
 
@@ -113,6 +117,7 @@ struct BuildCache: Sendable {
     /// Removes the manifest of `output`, before the output changes.
     static func invalidate(for output: URL) {
         try? FileManager.default.removeItem(at: folder(for: output).appendingPathComponent("manifest"))
+        invalidateParts(for: output)
     }
 
     /// Writes the manifest for the site now at `output`.
@@ -156,6 +161,7 @@ struct BuildCache: Sendable {
             return
         }
         _ = rename(temporary.path, folder.appendingPathComponent("manifest").path)
+        saveParts(for: output)
     }
 
     /// The device, inode and change time of the output's marker file, which identify the site flowdoc wrote.

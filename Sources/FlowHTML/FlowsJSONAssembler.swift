@@ -24,6 +24,8 @@ final class FlowsJSONAssembler: Sendable {
     private let state: Mutex<State>
     private let chunkCount: Int
     private let closing: [UInt8]
+    /// The number of bytes before the first flow.
+    let prefixLength: Int
 
     /// Creates `flows.json` in `staging` and writes its opening.
     ///
@@ -45,6 +47,7 @@ final class FlowsJSONAssembler: Sendable {
         self.state = Mutex(State(file: file))
         self.chunkCount = chunkCount
         self.closing = flowCount == 0 ? [] : frame.closing
+        self.prefixLength = frame.opening.count
     }
 
     /// Appends the JSON of one flow to the bytes of its chunk; `isFirst` for the first flow of the whole document.

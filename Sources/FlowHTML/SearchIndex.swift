@@ -18,36 +18,65 @@ enum SearchIndex {
         var fields: [String]
     }
 
+    /// Where the script is written, relative to the site's root.
+    static let path = "assets/search-index.js"
+
     /// The search index script of `pages`.
     ///
     /// - Parameters:
     ///   - pages: The published pages, in the index's order.
     ///   - terms: The search terms of the page at a position of `pages`.
     static func script(for pages: [PageSummary], terms: @Sendable (Int) -> SearchTerms) -> String {
+        script(for: pages, terms: terms, digests: [:], previous: nil).script
+    }
+
+    /// The search index script of `pages`, and where each page's entry lies in it.
+    ///
+    /// - Parameters:
+    ///   - pages: The published pages, in the index's order.
+    ///   - terms: The search terms of the page at a position of `pages`; asked only for the
+    ///     pages whose entry is made anew.
+    ///   - digests: The digest of each page's source, by path.
+    ///   - previous: The previous build's index: a page's entry is copied from it when the page's
+    ///     digest is the one the entry was made from.
+    /// - Returns: The script, and its layout; `nil` when a string's escape was left to the encoder.
+    static func script(
+        for pages: [PageSummary],
+        terms: @Sendable (Int) -> SearchTerms,
+        digests: [String: UInt64],
+        previous: PreviousParts?
+    ) -> (script: String, layout: PartLayout?) {
         // The JSON is made on every core, a chunk of pages each, then copied once into the script.
         let chunkSize = 256
-        var parts = [String?](repeating: nil, count: (pages.count + chunkSize - 1) / chunkSize)
+        var parts = [(json: String, lengths: [Int])?](repeating: nil, count: (pages.count + chunkSize - 1) / chunkSize)
         parts.withUnsafeMutableBufferPointer { buffer in
             // Each iteration writes only its own element of the buffer.
             nonisolated(unsafe) let parts = buffer
             DispatchQueue.concurrentPerform(iterations: parts.count) { index in
                 let range = index * chunkSize..<min(pages.count, (index + 1) * chunkSize)
-                parts[index] = json(range.map { entry(for: pages[$0], terms: terms($0)) })
+                parts[index] = json(of: range, pages, terms: terms, digests: digests, previous: previous)
             }
         }
         let chunks = parts.compactMap { $0 }
-        guard chunks.count == parts.count else { return scriptWithEncoder(for: pages, terms: terms) }
+        guard chunks.count == parts.count else { return (scriptWithEncoder(for: pages, terms: terms), nil) }
         let start = "window.FLOWDOC_SEARCH = ["
         let end = "];\n"
         var script = ""
-        script.reserveCapacity(start.utf8.count + chunks.reduce(0) { $0 + $1.utf8.count + 1 } + end.utf8.count)
+        script.reserveCapacity(start.utf8.count + chunks.reduce(0) { $0 + $1.json.utf8.count + 1 } + end.utf8.count)
         script += start
         for (index, chunk) in chunks.enumerated() {
             if index > 0 { script += "," }
-            script += chunk
+            script += chunk.json
         }
         script += end
-        return script
+        let lengths = chunks.flatMap(\.lengths)
+        let layout = PartLayout(
+            prefixLength: start.utf8.count,
+            parts: pages.indices.map {
+                .init(source: pages[$0].source, digest: digests[pages[$0].source] ?? 0, length: lengths[$0])
+            }
+        )
+        return (script, layout)
     }
 
     /// The script as ``HowToJSONLD/scriptSafeJSON(_:)`` writes it through `JSONEncoder`, the
@@ -57,32 +86,56 @@ enum SearchIndex {
         return "window.FLOWDOC_SEARCH = " + HowToJSONLD.scriptSafeJSON(entries) + ";\n"
     }
 
-    /// The entries as script-safe JSON with the encoder's bytes (sorted keys, no spaces), written
-    /// directly and separated by commas, without the array's brackets; `nil` when a string holds
-    /// a character whose escape is left to the encoder (control characters other than tab and
+    /// The entries of the pages at `range` as script-safe JSON with the encoder's bytes (sorted
+    /// keys, no spaces), written directly or copied from `previous`, separated by commas,
+    /// without the array's brackets, with the length of each entry; `nil` when a string holds a
+    /// character whose escape is left to the encoder (control characters other than tab and
     /// line breaks, DEL, U+2028, U+2029).
-    private static func json(_ entries: [Entry]) -> String? {
+    private static func json(
+        of range: Range<Int>,
+        _ pages: [PageSummary],
+        terms: (Int) -> SearchTerms,
+        digests: [String: UInt64],
+        previous: PreviousParts?
+    ) -> (json: String, lengths: [Int])? {
         var json = ""
-        json.reserveCapacity(entries.count * 1024)
-        for (index, entry) in entries.enumerated() {
-            if index > 0 { json += "," }
-            json += "{\"facets\":"
-            guard append(entry.facets, to: &json) else { return nil }
-            json += ",\"fields\":"
-            guard append(entry.fields, to: &json) else { return nil }
-            json += ",\"steps\":"
-            guard append(entry.steps, to: &json) else { return nil }
-            json += ",\"summary\":"
-            guard append(entry.summary, to: &json) else { return nil }
-            json += ",\"targets\":"
-            guard append(entry.targets, to: &json) else { return nil }
-            json += ",\"title\":"
-            guard append(entry.title, to: &json) else { return nil }
-            json += ",\"url\":"
-            guard append(entry.url, to: &json) else { return nil }
-            json += "}"
+        json.reserveCapacity(range.count * 1024)
+        var lengths: [Int] = []
+        lengths.reserveCapacity(range.count)
+        var copied: [UInt8] = []
+        for index in range {
+            if index > range.lowerBound { json += "," }
+            let before = json.utf8.count
+            let page = pages[index]
+            if let previous, previous.appendPart(of: page.source, digest: digests[page.source], to: &copied) {
+                json += String(decoding: copied, as: UTF8.self)
+                copied.removeAll(keepingCapacity: true)
+            } else {
+                guard append(entry(for: page, terms: terms(index)), to: &json) else { return nil }
+            }
+            lengths.append(json.utf8.count - before)
         }
-        return json
+        return (json, lengths)
+    }
+
+    /// Appends one entry.
+    private static func append(_ entry: Entry, to json: inout String) -> Bool {
+        json += "{\"facets\":"
+        guard append(entry.facets, to: &json) else { return false }
+        json += ",\"fields\":"
+        guard append(entry.fields, to: &json) else { return false }
+        json += ",\"steps\":"
+        guard append(entry.steps, to: &json) else { return false }
+        json += ",\"summary\":"
+        guard append(entry.summary, to: &json) else { return false }
+        json += ",\"targets\":"
+        guard append(entry.targets, to: &json) else { return false }
+        json += ",\"title\":"
+        guard append(entry.title, to: &json) else { return false }
+        json += ",\"url\":"
+        guard append(entry.url, to: &json) else { return false }
+        json += "}"
+        return true
     }
 
     private static func append(_ strings: [String], to json: inout String) -> Bool {

@@ -79,62 +79,82 @@ public struct SiteBuilder: Sendable {
                 in: staging
             )
             defer { flowsJSON.abandon() }
-            let (entries, rendered) = try await withThrowingTaskGroup(of: ([BuildCache.Entry], Int).self) { group in
+            // Unchanged flows are copied from the previous flows.json rather than read back from their files.
+            let previousFlows = previous.parts["flows.json"].flatMap {
+                PreviousParts(fileAt: writer.output.appendingPathComponent("flows.json").path, layout: $0)
+            }
+            let chunks = try await withThrowingTaskGroup(of: ChunkResult.self) { group in
                 // The files about the whole site are generated beside the pages, not before them.
                 let previousGraph = previous.entries["graph.html"].map {
                     (fingerprint: $0.answers, url: writer.output.appendingPathComponent("graph.html"))
                 }
+                let previousSearch = previous.parts[SearchIndex.path].flatMap {
+                    PreviousParts(fileAt: writer.output.appendingPathComponent(SearchIndex.path).path, layout: $0)
+                }
                 // One after the other, in one task: side by side, the flow map and the search index
                 // of a large site held their large strings at the same time.
-                let jobs = generator.aggregateJobs(prepared, previousGraph: previousGraph)
+                let jobs = generator.aggregateJobs(
+                    prepared,
+                    previousGraph: previousGraph,
+                    searchParts: (sourceDigests, previousSearch)
+                )
                 group.addTask {
-                    var entries: [BuildCache.Entry] = []
+                    var result = ChunkResult(index: -1)
                     for job in jobs {
                         let aggregates = try job()
                         try staging.makeFolders(for: aggregates.files.map(\.path))
                         for file in aggregates.files { try staging.write(file) }
                         aggregateCount.value.add(aggregates.files.count, ordering: .relaxed)
-                        entries += aggregates.cacheEntries
+                        result.entries += aggregates.cacheEntries
+                        result.layouts.merge(aggregates.layouts) { first, _ in first }
                     }
-                    return (entries, 0)
+                    return result
                 }
                 for (chunkIndex, start) in stride(from: 0, to: flows.count, by: chunkSize).enumerated() {
                     let chunk = flows[start..<min(start + chunkSize, flows.count)]
                     group.addTask {
-                        var entries: [BuildCache.Entry] = []
-                        var rendered = 0
+                        var result = ChunkResult(index: chunkIndex)
                         var json: [UInt8] = []
                         for (offset, flow) in chunk.enumerated() {
                             try Task.checkCancellation()
-                            let result = try build(
+                            let built = try build(
                                 flow,
                                 prepared,
                                 previous,
                                 sameAnswers: sameAnswers,
                                 staging,
-                                into: &entries
+                                into: &result.entries
                             )
-                            FlowsJSONAssembler.append(result.json, isFirst: start + offset == 0, to: &json)
-                            if result.rendered { rendered += 1 }
+                            let isFirst = start + offset == 0
+                            let before = json.count
+                            try appendJSON(built.json, of: flow, isFirst: isFirst, previousFlows, staging, to: &json)
+                            let length = json.count - before - (isFirst ? 0 : 1)
+                            result.parts.append(
+                                .init(source: flow.source, digest: sourceDigests[flow.source] ?? 0, length: length)
+                            )
+                            if built.rendered { result.rendered += 1 }
                             let count = done.value.add(1, ordering: .relaxed).newValue
                             progress?(count, flows.count)
                         }
                         try flowsJSON.add(chunk: chunkIndex, json)
-                        return (entries, rendered)
+                        return result
                     }
                 }
-                var all: [BuildCache.Entry] = []
-                var rendered = 0
-                for try await (entries, count) in group {
-                    all += entries
-                    rendered += count
-                }
-                return (all, rendered)
+                var all: [ChunkResult] = []
+                for try await chunk in group { all.append(chunk) }
+                return all.sorted { $0.index < $1.index }
             }
             try flowsJSON.finish()
             var cache = BuildCache(key: key)
             cache.answersFingerprint = fingerprint
-            for entry in entries { cache.entries[entry.path] = entry }
+            cache.parts["flows.json"] = PartLayout(
+                prefixLength: flowsJSON.prefixLength,
+                parts: chunks.flatMap(\.parts)
+            )
+            for chunk in chunks {
+                for entry in chunk.entries { cache.entries[entry.path] = entry }
+                cache.parts.merge(chunk.layouts) { first, _ in first }
+            }
             BuildCache.invalidate(for: writer.output)
             let previousSite = try writer.commitLeavingPrevious(staging)
             // The previous site is removed while the manifest is written.
@@ -144,97 +164,13 @@ public struct SiteBuilder: Sendable {
             return Report(
                 pageCount: flows.count,
                 fileCount: pagePaths.count + aggregateCount.value.load(ordering: .relaxed) + 1,
-                renderedPages: rendered
+                renderedPages: chunks.reduce(0) { $0 + $1.rendered }
             )
         } catch {
             staging.discard()
             throw error
         }
     }
-
-    /// Writes the page and the JSON of `flow`, reusing the previous files when they can't have changed.
-    ///
-    /// - Parameter sameAnswers: Whether the site has the previous build's
-    ///   ``SiteContext/answersFingerprint()``, so that an unchanged page's questions need not be asked again.
-    /// - Returns: Whether the page was rendered rather than reused, and the flow's JSON.
-    private func build(
-        _ page: PageSummary,
-        _ prepared: SiteGenerator.Prepared,
-        _ previous: BuildCache,
-        sameAnswers: Bool,
-        _ staging: SiteStaging,
-        into entries: inout [BuildCache.Entry]
-    ) throws -> (rendered: Bool, json: Data) {
-        let context = prepared.context
-        let digest = sourceDigests[page.source]
-        let pagePath = SitePaths.page(forFlowID: page.id)
-        let jsonPath = SitePaths.json(forFlowID: page.id)
-        var rendered = false
-        // The page's model, read only if something of it has to be made again.
-        var model: Flow?
-        func flow() throws -> Flow {
-            if let model { return model }
-            let flow = try prepared.flow(for: page)
-            model = flow
-            return flow
-        }
-        // The JSON depends on the page and on where its next links lead (drafts included).
-        let nextQueries = page.next.map { DependencyTrace.Query.href($0.destination, allowsFlowID: true) }
-        let json: Data
-        if let cached = previous.entries[jsonPath],
-            reuse(jsonPath, cached, page, digest: digest, sameAnswers: sameAnswers, context, staging)
-        {
-            // The reused file goes into flows.json too.
-            guard let reused = FileManager.default.contents(atPath: staging.root.path + "/" + jsonPath) else {
-                throw SiteWriterError(path: jsonPath, reason: "can't read the flow's JSON back")
-            }
-            json = reused
-            entries.append(cached)
-        } else {
-            json = try prepared.json(of: try flow())
-            try staging.write(json, to: jsonPath)
-            if let digest {
-                let answers = DependencyTrace.answers(to: nextQueries, for: page, in: context)
-                entries.append(.init(path: jsonPath, sourceDigest: digest, answers: answers, queries: nextQueries))
-            }
-        }
-        // The home page lists every flow: always rendered, never cached.
-        let isHome = page.id == "index"
-        if !isHome, let cached = previous.entries[pagePath],
-            reuse(pagePath, cached, page, digest: digest, sameAnswers: sameAnswers, context, staging)
-        {
-            entries.append(cached)
-        } else {
-            let trace = DependencyTrace()
-            try staging.write(try prepared.pages.flowPage(try flow(), trace: trace).utf8, to: pagePath)
-            rendered = true
-            if let digest, !isHome {
-                entries.append(
-                    .init(path: pagePath, sourceDigest: digest, answers: trace.answersHash, queries: trace.queries)
-                )
-            }
-        }
-        return (rendered, json)
-    }
-
-    /// Links the previous build's file at `path` into the staging folder when it was built
-    /// from the same source digest and its questions (`cached`) get the same answers: in a site
-    /// with the previous build's answers fingerprint they do without being asked.
-    private func reuse(
-        _ path: String,
-        _ cached: BuildCache.Entry,
-        _ flow: PageSummary,
-        digest: UInt64?,
-        sameAnswers: Bool,
-        _ context: SiteContext,
-        _ staging: SiteStaging
-    ) -> Bool {
-        guard let digest, cached.sourceDigest == digest,
-            sameAnswers || DependencyTrace.answers(to: cached.queries, for: flow, in: context) == cached.answers
-        else { return false }
-        return staging.reuse(writer.output.path + "/" + path, at: path)
-    }
-
     /// The folder beside `output` where builds into it keep their caches (`.site.flowdoc-cache`
     /// for `site`); outside the output, so never published.
     public static func cacheFolder(for output: URL) -> URL {
@@ -263,6 +199,17 @@ public struct SiteBuilder: Sendable {
         hasher.combine(bytes: configurationKey)
         return hasher.value
     }
+}
+
+/// What one task of a build made: a chunk of pages (by index), or the aggregate files (index -1).
+struct ChunkResult: Sendable {
+    var index: Int
+    var entries: [BuildCache.Entry] = []
+    var rendered = 0
+    /// The flows.json parts of the chunk's pages, in order.
+    var parts: [PartLayout.Part] = []
+    /// The layouts of the aggregate files joined from parts.
+    var layouts: [String: PartLayout] = [:]
 }
 
 /// A count shared by the tasks of a build: pages done, files written.

@@ -129,10 +129,12 @@ public struct SiteGenerator: Sendable {
         try aggregateJobs(prepared).flatMap { try $0().files }
     }
 
-    /// What an aggregate job made: its files, and the cache entries that let the next build reuse them.
+    /// What an aggregate job made: its files, and the cache entries and part layouts that let
+    /// the next build reuse them.
     struct AggregateResult: Sendable {
         var files: [SiteFile]
         var cacheEntries: [BuildCache.Entry] = []
+        var layouts: [String: PartLayout] = [:]
     }
 
     /// ``aggregateFiles(_:)`` as independent jobs, which ``SiteBuilder`` runs beside the pages
@@ -141,9 +143,13 @@ public struct SiteGenerator: Sendable {
     /// - Parameter previousGraph: The previous build's graph page and the
     ///   ``FlowGraphSVG/fingerprint(of:edges:)`` it was drawn from, when that build had the same
     ///   key; the page is copied instead of drawn when the fingerprint is the same.
+    /// - Parameter searchParts: The digest of each page's source, and the previous build's search
+    ///   index, whose entries of unchanged pages are copied; with digests, the job records the
+    ///   index's ``PartLayout``.
     func aggregateJobs(
         _ prepared: Prepared,
-        previousGraph: (fingerprint: UInt64, url: URL)? = nil
+        previousGraph: (fingerprint: UInt64, url: URL)? = nil,
+        searchParts: (digests: [String: UInt64], previous: PreviousParts?)? = nil
     ) -> [@Sendable () throws -> AggregateResult] {
         let context = prepared.context
         let pages = prepared.pages
@@ -168,10 +174,17 @@ public struct SiteGenerator: Sendable {
                 let published = context.published
                 let flows = prepared.flows
                 // Summaries a build kept have their terms; the other pages are in the content.
-                let script = SearchIndex.script(for: published) { index in
-                    published[index].searchTerms ?? flows[published[index].source].map(SearchTerms.init) ?? .empty
-                }
-                return AggregateResult(files: [.text("assets/search-index.js", script)])
+                let index = SearchIndex.script(
+                    for: published,
+                    terms: { index in
+                        published[index].searchTerms ?? flows[published[index].source].map(SearchTerms.init) ?? .empty
+                    },
+                    digests: searchParts?.digests ?? [:],
+                    previous: searchParts?.previous
+                )
+                var result = AggregateResult(files: [.text(SearchIndex.path, index.script)])
+                if searchParts != nil, let layout = index.layout { result.layouts[SearchIndex.path] = layout }
+                return result
             },
             {
                 var files: [SiteFile] = []

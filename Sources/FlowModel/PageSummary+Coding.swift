@@ -3,8 +3,22 @@ public import FlowCore
 /// The bytes of a summary in a build's cache (``FlowCore/ByteWriter``): its fields in
 /// declaration order; a range in the page's own file is written without the file's path.
 extension PageSummary {
+    /// The digest of what the site rules read of the page.
+    ///
+    /// Every field but the search terms, as ``write(to:)`` writes them: two summaries with the
+    /// same digest give the same diagnostics to every site rule.
+    public var siteFactsDigest: UInt64 {
+        var writer = ByteWriter()
+        write(to: &writer, includingSearchTerms: false)
+        return StableHasher.digest(writer.bytes)
+    }
+
     /// Writes the summary to `writer`.
     public func write(to writer: inout ByteWriter) {
+        write(to: &writer, includingSearchTerms: true)
+    }
+
+    private func write(to writer: inout ByteWriter, includingSearchTerms: Bool) {
         let page = source
         writer.write(id)
         writer.write(source)
@@ -27,6 +41,7 @@ extension PageSummary {
         }
         writer.write(anchors)
         writer.write(choiceLinks)
+        guard includingSearchTerms else { return }
         writer.write(searchTerms != nil)
         if let searchTerms {
             writer.write(searchTerms.steps)

@@ -110,8 +110,13 @@ import Testing
         // A planted entry shows which pages were taken from the cache: only those with the same digest.
         var planted = first.cache
         let marker = Diagnostic(.warning, id: "Planted", range: nil, file: "single.md", summary: "from the cache")
-        planted.entries["single.md"] = .init(digest: digests["single.md"] ?? 0, diagnostics: [marker])
-        planted.entries["twin.md"] = .init(digest: 0, diagnostics: [marker])
+        let singleFacts = try #require(first.cache.entries["single.md"]).siteFacts
+        planted.entries["single.md"] = .init(
+            digest: digests["single.md"] ?? 0,
+            diagnostics: [marker],
+            siteFacts: singleFacts
+        )
+        planted.entries["twin.md"] = .init(digest: 0, diagnostics: [marker], siteFacts: 0)
         let second = ContentChecker().check(content, context: Self.context, digests: digests, reusing: planted)
         #expect(second.diagnostics.filter { $0.id == "Planted" }.map(\.file) == ["single.md"])
         #expect(second.diagnostics.contains { $0.file == "twin.md" && $0.id == "SingleStepProcedure" } == false)
@@ -132,10 +137,17 @@ import Testing
             .cache
         let url = folder.appendingPathComponent("cache/page-checks")
         try cache.save(to: url)
-        #expect(PageCheckCache.load(from: url, key: 42).entries == cache.entries)
+        let loaded = PageCheckCache.load(from: url, key: 42)
+        #expect(loaded.entries == cache.entries)
+        #expect(loaded.site == cache.site)
+        #expect(cache.site?.diagnostics.contains { $0.id == "BrokenLink" } == true)
         #expect(PageCheckCache.load(from: url, key: 43).entries.isEmpty)
-        try Data("flowdoc-page-checks 1\nkey 000000000000002a\nmessy.md\tnot-hex\t\n".utf8).write(to: url)
+        #expect(PageCheckCache.load(from: url, key: 43).site == nil)
+        let damaged = "flowdoc-page-checks 2\nkey 000000000000002a\nsite\nmessy.md\tnot-hex\t0\t\n"
+        try Data(damaged.utf8).write(to: url)
         #expect(PageCheckCache.load(from: url, key: 42).entries.isEmpty, "A damaged cache is not used")
+        try Data("flowdoc-page-checks 2\nkey 000000000000002a\nsite 1\t[nope\n".utf8).write(to: url)
+        #expect(PageCheckCache.load(from: url, key: 42).site == nil, "A damaged site line is not used")
         #expect(PageCheckCache.load(from: folder.appendingPathComponent("none"), key: 42).entries.isEmpty)
     }
 

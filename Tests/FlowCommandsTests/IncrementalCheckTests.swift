@@ -75,7 +75,7 @@ import Testing
         let json = String(decoding: try JSONEncoder().encode([planted]), as: UTF8.self)
         let lines = text.split(separator: "\n").map { line in
             line.hasPrefix("index.md\t")
-                ? line.split(separator: "\t")[0...1].joined(separator: "\t") + "\t" + json : String(line)
+                ? line.split(separator: "\t")[0...2].joined(separator: "\t") + "\t" + json : String(line)
         }
         try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: url)
         let kept = try await Self.build(content, into: site)

@@ -10,7 +10,7 @@ extension ContentChecker {
         var summaries: [PageSummary]
         /// The page rules' diagnostics of every page.
         var diagnostics: [Diagnostic]
-        /// The page rules' diagnostics of each page with a digest, for the next check.
+        /// The page rules' diagnostics and site facts digest of each page with a digest, for the next check.
         var entries: [String: PageCheckCache.Entry]
     }
 
@@ -39,19 +39,20 @@ extension ContentChecker {
                 var pass = PagePass(summaries: [], diagnostics: [], entries: [:])
                 for flow in flows[chunk * chunkSize..<min(flows.count, (chunk + 1) * chunkSize)] {
                     let digest = digests[flow.source]
-                    let diagnostics: [Diagnostic]
+                    let entry: PageCheckCache.Entry
                     let summary: PageSummary
-                    if let kept = previous.diagnostics(of: flow.source, digest: digest) {
-                        diagnostics = kept
+                    if let kept = previous.entry(of: flow.source, digest: digest) {
+                        entry = kept
                         summary = PageSummary(flow)
                     } else {
                         let facts = FlowFacts(flow, resolver: resolver)
-                        diagnostics = check(facts, of: content, with: rules, context: context)
+                        let diagnostics = check(facts, of: content, with: rules, context: context)
                         summary = PageSummary(flow, links: facts.links.map(\.link), images: facts.images.map(\.link))
+                        entry = .init(digest: digest ?? 0, diagnostics: diagnostics, siteFacts: summary.siteFactsDigest)
                     }
                     pass.summaries.append(summary)
-                    pass.diagnostics += diagnostics
-                    if let digest { pass.entries[flow.source] = .init(digest: digest, diagnostics: diagnostics) }
+                    pass.diagnostics += entry.diagnostics
+                    if digest != nil { pass.entries[flow.source] = entry }
                 }
                 chunks[chunk] = pass
             }

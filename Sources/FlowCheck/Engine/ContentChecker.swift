@@ -68,6 +68,31 @@ public struct ContentChecker: Sendable {
             known: known
         )
         let site = ContentSummary(pages: pages.summaries, assets: content.assets)
+        let fingerprint = Self.siteFingerprint(site, rules: siteRules, entries: pages.entries)
+        let siteDiagnostics =
+            previous.site?.fingerprint == fingerprint
+            ? previous.site?.diagnostics ?? []
+            : Self.check(site, content, with: siteRules, context: context, resolver: resolver)
+        let diagnostics = content.diagnostics + pages.diagnostics + siteDiagnostics
+        return Outcome(
+            diagnostics: Self.applying(rules, to: diagnostics).sorted(),
+            cache: PageCheckCache(
+                key: previous.key,
+                entries: pages.entries,
+                site: .init(fingerprint: fingerprint, diagnostics: siteDiagnostics)
+            ),
+            site: site
+        )
+    }
+
+    /// Runs the site rules, each on every core it can use.
+    private static func check(
+        _ site: ContentSummary,
+        _ content: ContentSet,
+        with siteRules: [any Checker],
+        context: CheckContext,
+        resolver: LinkResolver
+    ) -> [Diagnostic] {
         var shared = context
         shared.siteFacts = SiteFacts.all(of: site, resolver: resolver)
         shared.linkIndex = LinkIndex(site, resolver: resolver)
@@ -79,12 +104,26 @@ public struct ContentChecker: Sendable {
                 (rule as? any SiteChecker)?.check(site, context: context) ?? rule.check(content, context: context)
             found.withLock { $0[index] = diagnostics }
         }
-        let diagnostics = content.diagnostics + pages.diagnostics + found.withLock { $0 }.joined()
-        return Outcome(
-            diagnostics: Self.applying(rules, to: diagnostics).sorted(),
-            cache: PageCheckCache(key: previous.key, entries: pages.entries),
-            site: site
-        )
+        return Array(found.withLock { $0 }.joined())
+    }
+
+    /// The fingerprint of what the site rules read: the rules, each page's path and
+    /// ``FlowModel/PageSummary/siteFactsDigest`` (kept in `entries`, else computed), and the assets.
+    static func siteFingerprint(
+        _ site: ContentSummary,
+        rules: [any Checker],
+        entries: [String: PageCheckCache.Entry]
+    ) -> UInt64 {
+        var hasher = StableHasher()
+        for rule in rules { hasher.combine(rule.id) }
+        hasher.combine(UInt64(site.pages.count))
+        for page in site.pages {
+            hasher.combine(page.source)
+            hasher.combine(entries[page.source]?.siteFacts ?? page.siteFactsDigest)
+        }
+        hasher.combine(UInt64(site.assets.count))
+        for asset in site.assets { hasher.combine(asset) }
+        return hasher.value
     }
 
     /// What a check found, and what it keeps for the next check and the build.

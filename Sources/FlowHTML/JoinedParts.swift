@@ -1,0 +1,149 @@
+import FlowCore
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Where each page's part lies in a site file joined from one part per page, with a comma
+/// between parts: `flows.json` and the search index.
+///
+/// A build records the layout of each such file; the next build copies the part of a page whose
+/// source did not change from the previous file rather than making it again (the search index
+/// escapes every string of every page) or reading the page's JSON file back (`flows.json`).
+struct PartLayout: Sendable, Equatable {
+    /// One page's part.
+    struct Part: Sendable, Equatable {
+        /// The page's source path.
+        var source: String
+        /// The digest of the page's source the part was made from.
+        var digest: UInt64
+        /// The part's length in bytes, the comma before it left out.
+        var length: Int
+    }
+
+    /// The number of bytes before the first part.
+    var prefixLength: Int
+    /// The parts, in the file's order.
+    var parts: [Part] = []
+    /// The file's size and modification time once written: a file changed since is not read.
+    var fileSize = 0
+    var modified: Int64 = 0
+
+    /// Writes the layout in the manifest's byte form.
+    func write(to writer: inout ByteWriter) {
+        writer.write(prefixLength)
+        writer.write(fileSize)
+        writer.write(UInt64(bitPattern: modified))
+        writer.write(parts) { writer, part in
+            writer.write(part.source)
+            writer.write(part.digest)
+            writer.write(part.length)
+        }
+    }
+
+    /// Reads a layout ``write(to:)`` wrote.
+    ///
+    /// - Throws: ``FlowCore/ByteReader/Malformed`` for bytes that are not a layout.
+    init(from reader: inout ByteReader) throws {
+        prefixLength = try reader.readInt()
+        fileSize = try reader.readInt()
+        modified = Int64(bitPattern: try reader.readUInt64())
+        parts = try reader.readArray { reader in
+            Part(source: try reader.readString(), digest: try reader.readUInt64(), length: try reader.readInt())
+        }
+    }
+
+    init(prefixLength: Int, parts: [Part] = []) {
+        self.prefixLength = prefixLength
+        self.parts = parts
+    }
+
+    /// Records the size and modification time of the file at `path` as it is now.
+    ///
+    /// - Returns: `false` when the file can't be read.
+    mutating func stamp(fileAt path: String) -> Bool {
+        guard let status = Self.status(of: path) else { return false }
+        fileSize = status.size
+        modified = status.modified
+        return true
+    }
+
+    private static func status(of path: String) -> (size: Int, modified: Int64)? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return (Int(info.st_size), nanoseconds(info.st_mtim))
+    }
+
+    fileprivate static func nanoseconds(_ time: timespec) -> Int64 {
+        Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
+    }
+}
+
+/// The parts of a file the previous build joined, read from that file by page.
+///
+/// Each part is read with its own `pread`, straight into the buffer it goes to: neither the
+/// whole file in memory nor a mapping, which a file cut short meanwhile would turn into a crash.
+final class PreviousParts: Sendable {
+    private let descriptor: Int32
+    private let ranges: [String: (digest: UInt64, range: Range<Int>)]
+
+    /// Opens the file at `path` that `layout` describes.
+    ///
+    /// - Returns: `nil` when the file is missing, or its size or modification time are not those
+    ///   of `layout` (changed by hand since, say), or its parts do not fit in it.
+    init?(fileAt path: String, layout: PartLayout) {
+        var ranges: [String: (digest: UInt64, range: Range<Int>)] = [:]
+        ranges.reserveCapacity(layout.parts.count)
+        var offset = layout.prefixLength
+        for (index, part) in layout.parts.enumerated() {
+            if index > 0 { offset += 1 }
+            ranges[part.source] = (part.digest, offset..<offset + part.length)
+            offset += part.length
+        }
+        guard layout.fileSize > 0, offset <= layout.fileSize else { return nil }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, Int(info.st_size) == layout.fileSize,
+            PartLayout.nanoseconds(info.st_mtim) == layout.modified
+        else {
+            close(descriptor)
+            return nil
+        }
+        self.descriptor = descriptor
+        self.ranges = ranges
+    }
+
+    deinit {
+        close(descriptor)
+    }
+
+    /// Appends to `buffer` the previous part of the page at `source` if it was made from `digest`.
+    ///
+    /// - Returns: Whether the part was appended; `buffer` is as it was when it was not.
+    func appendPart(of source: String, digest: UInt64?, to buffer: inout [UInt8]) -> Bool {
+        guard let digest, let known = ranges[source], known.digest == digest else { return false }
+        let start = buffer.count
+        let count = known.range.count
+        buffer.append(contentsOf: repeatElement(0, count: count))
+        var filled = 0
+        let complete = buffer.withUnsafeMutableBytes { bytes in
+            guard let base = bytes.baseAddress else { return count == 0 }
+            while filled < count {
+                let read = pread(
+                    descriptor,
+                    base + start + filled,
+                    count - filled,
+                    off_t(known.range.lowerBound + filled)
+                )
+                if read < 0, errno == EINTR { continue }
+                guard read > 0 else { return false }
+                filled += read
+            }
+            return true
+        }
+        if !complete { buffer.removeLast(count) }
+        return complete
+    }
+}

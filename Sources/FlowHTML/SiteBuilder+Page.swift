@@ -1,0 +1,110 @@
+import FlowModel
+import Foundation
+
+/// One page of a ``SiteBuilder`` build: its HTML and JSON, made again or reused.
+extension SiteBuilder {
+    /// Writes the page and the JSON of `flow`, reusing the previous files when they can't have changed.
+    ///
+    /// - Parameter sameAnswers: Whether the site has the previous build's
+    ///   ``SiteContext/answersFingerprint()``, so that an unchanged page's questions need not be asked again.
+    /// - Returns: Whether the page was rendered rather than reused, and the flow's JSON; `nil`
+    ///   when the previous build's JSON was reused.
+    func build(
+        _ page: PageSummary,
+        _ prepared: SiteGenerator.Prepared,
+        _ previous: BuildCache,
+        sameAnswers: Bool,
+        _ staging: SiteStaging,
+        into entries: inout [BuildCache.Entry]
+    ) throws -> (rendered: Bool, json: Data?) {
+        let context = prepared.context
+        let digest = sourceDigests[page.source]
+        let pagePath = SitePaths.page(forFlowID: page.id)
+        let jsonPath = SitePaths.json(forFlowID: page.id)
+        var rendered = false
+        // The page's model, read only if something of it has to be made again.
+        var model: Flow?
+        func flow() throws -> Flow {
+            if let model { return model }
+            let flow = try prepared.flow(for: page)
+            model = flow
+            return flow
+        }
+        // The JSON depends on the page and on where its next links lead (drafts included).
+        let nextQueries = page.next.map { DependencyTrace.Query.href($0.destination, allowsFlowID: true) }
+        let json: Data?
+        if let cached = previous.entries[jsonPath],
+            reuse(jsonPath, cached, page, digest: digest, sameAnswers: sameAnswers, context, staging)
+        {
+            json = nil
+            entries.append(cached)
+        } else {
+            let made = try prepared.json(of: try flow())
+            try staging.write(made, to: jsonPath)
+            json = made
+            if let digest {
+                let answers = DependencyTrace.answers(to: nextQueries, for: page, in: context)
+                entries.append(.init(path: jsonPath, sourceDigest: digest, answers: answers, queries: nextQueries))
+            }
+        }
+        // The home page lists every flow: always rendered, never cached.
+        let isHome = page.id == "index"
+        if !isHome, let cached = previous.entries[pagePath],
+            reuse(pagePath, cached, page, digest: digest, sameAnswers: sameAnswers, context, staging)
+        {
+            entries.append(cached)
+        } else {
+            let trace = DependencyTrace()
+            try staging.write(try prepared.pages.flowPage(try flow(), trace: trace).utf8, to: pagePath)
+            rendered = true
+            if let digest, !isHome {
+                entries.append(
+                    .init(path: pagePath, sourceDigest: digest, answers: trace.answersHash, queries: trace.queries)
+                )
+            }
+        }
+        return (rendered, json)
+    }
+
+    /// Appends the part of `page` to the flows.json bytes of its chunk: `json`, else the
+    /// previous build's part, else its JSON file read back from the staging folder.
+    func appendJSON(
+        _ json: Data?,
+        of page: PageSummary,
+        isFirst: Bool,
+        _ previousFlows: PreviousParts?,
+        _ staging: SiteStaging,
+        to bytes: inout [UInt8]
+    ) throws {
+        if let json {
+            FlowsJSONAssembler.append(json, isFirst: isFirst, to: &bytes)
+            return
+        }
+        // Parts are separated by one comma: the layout of compact JSON.
+        if !isFirst { bytes.append(UInt8(ascii: ",")) }
+        if previousFlows?.appendPart(of: page.source, digest: sourceDigests[page.source], to: &bytes) == true { return }
+        let jsonPath = SitePaths.json(forFlowID: page.id)
+        guard let reused = FileManager.default.contents(atPath: staging.root.path + "/" + jsonPath) else {
+            throw SiteWriterError(path: jsonPath, reason: "can't read the flow's JSON back")
+        }
+        FlowsJSONAssembler.append(reused, isFirst: true, to: &bytes)
+    }
+
+    /// Links the previous build's file at `path` into the staging folder when it was built
+    /// from the same source digest and its questions (`cached`) get the same answers: in a site
+    /// with the previous build's answers fingerprint they do without being asked.
+    func reuse(
+        _ path: String,
+        _ cached: BuildCache.Entry,
+        _ flow: PageSummary,
+        digest: UInt64?,
+        sameAnswers: Bool,
+        _ context: SiteContext,
+        _ staging: SiteStaging
+    ) -> Bool {
+        guard let digest, cached.sourceDigest == digest,
+            sameAnswers || DependencyTrace.answers(to: cached.queries, for: flow, in: context) == cached.answers
+        else { return false }
+        return staging.reuse(writer.output.path + "/" + path, at: path)
+    }
+}

@@ -11,7 +11,8 @@ import Foundation
 /// the output's marker file; a manifest whose key or marker differ is ignored, so a changed
 /// theme or option, or an output folder replaced by hand, gives a full build.
 ///
-/// The fourth line holds the ``answersFingerprint`` of the site the manifest was written for.
+/// The fourth line holds the ``answersFingerprint`` of the site the manifest was written for,
+/// and its ``siteFacts`` when known.
 /// Each further line describes one reusable file: its path, the digest of its page's source,
 /// the hash of the answers its dependencies gave, and the questions (``DependencyTrace``).
 struct BuildCache: Sendable {
@@ -44,13 +45,15 @@ struct BuildCache: Sendable {
         }
     }
 
-    static let formatLine = "flowdoc-build-cache 3"
+    static let formatLine = "flowdoc-build-cache 4"
 
     /// The build's key: flowdoc's version, the theme and the options.
     var key: UInt64
     /// ``SiteContext/answersFingerprint()`` of the site the entries were built for: when the new
     /// site has the same, every question of an unchanged page gets the answer recorded here.
     var answersFingerprint: UInt64?
+    /// The fingerprint of every page's site facts the site was built from (``SiteBuilder/siteFingerprint``).
+    var siteFacts: UInt64?
     /// The entries by output path.
     var entries: [String: Entry] = [:]
     /// The layout of each file joined from one part per page (`flows.json`, the search index),
@@ -75,8 +78,11 @@ struct BuildCache: Sendable {
         guard lines.count >= 4, lines[0] == Substring(formatLine),
             lines[1] == Substring("key \(StableHasher.hex(key))"),
             lines[2] == Substring("marker \(marker)"),
-            lines[3].hasPrefix("site "), let fingerprint = UInt64(lines[3].dropFirst(5), radix: 16)
+            lines[3].hasPrefix("site ")
         else { return cache }
+        let site = lines[3].dropFirst(5).split(separator: " ")
+        guard (1...2).contains(site.count), let fingerprint = UInt64(site[0], radix: 16) else { return cache }
+        let siteFacts = site.count == 2 ? UInt64(site[1], radix: 16) : nil
         // The lines are read on every core, a slice each.
         let entryLines = lines[4...]
         let sliceSize = 512
@@ -94,6 +100,7 @@ struct BuildCache: Sendable {
             for entry in slice { cache.entries[entry.path] = entry }
         }
         cache.answersFingerprint = fingerprint
+        cache.siteFacts = siteFacts
         cache.parts = loadParts(for: output, key: key)
         return cache
     }
@@ -126,7 +133,9 @@ struct BuildCache: Sendable {
     func save(for output: URL) {
         guard let marker = Self.markerIdentity(of: output) else { return }
         var text = "\(Self.formatLine)\nkey \(StableHasher.hex(key))\nmarker \(marker)\n"
-        text += "site \(StableHasher.hex(answersFingerprint ?? 0))\n"
+        text += "site \(StableHasher.hex(answersFingerprint ?? 0))"
+        text += siteFacts.map { " " + StableHasher.hex($0) } ?? ""
+        text += "\n"
         // The lines are written on every core, a slice of entries each, then joined in path order.
         let sorted = entries.values.sorted { $0.path < $1.path }
         let sliceSize = 512

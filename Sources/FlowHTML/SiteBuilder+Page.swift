@@ -5,8 +5,10 @@ import Foundation
 extension SiteBuilder {
     /// Writes the page and the JSON of `flow`, reusing the previous files when they can't have changed.
     ///
-    /// - Parameter sameAnswers: Whether the site has the previous build's
-    ///   ``SiteContext/answersFingerprint()``, so that an unchanged page's questions need not be asked again.
+    /// - Parameters:
+    ///   - sameAnswers: Whether the site has the previous build's
+    ///     ``SiteContext/answersFingerprint()``, so that an unchanged page's questions need not be asked again.
+    ///   - sameSite: Whether every page's site facts are the previous build's (``siteFingerprint``).
     /// - Returns: Whether the page was rendered rather than reused, and the flow's JSON; `nil`
     ///   when the previous build's JSON was reused.
     func build(
@@ -14,6 +16,7 @@ extension SiteBuilder {
         _ prepared: SiteGenerator.Prepared,
         _ previous: BuildCache,
         sameAnswers: Bool,
+        sameSite: Bool,
         _ staging: SiteStaging,
         into entries: inout [BuildCache.Entry]
     ) throws -> (rendered: Bool, json: Data?) {
@@ -47,9 +50,10 @@ extension SiteBuilder {
                 entries.append(.init(path: jsonPath, sourceDigest: digest, answers: answers, queries: nextQueries))
             }
         }
-        // The home page lists every flow: always rendered, never cached.
+        // The home page lists every page: reused only while every page's site facts are the
+        // previous build's. Its questions, about every page, are not kept.
         let isHome = page.id == "index"
-        if !isHome, let cached = previous.entries[pagePath],
+        if !isHome || sameSite, let cached = previous.entries[pagePath],
             reuse(pagePath, cached, page, digest: digest, sameAnswers: sameAnswers, context, staging)
         {
             entries.append(cached)
@@ -57,9 +61,10 @@ extension SiteBuilder {
             let trace = DependencyTrace()
             try staging.write(try prepared.pages.flowPage(try flow(), trace: trace).utf8, to: pagePath)
             rendered = true
-            if let digest, !isHome {
+            if let digest {
+                let queries = isHome ? [] : trace.queries
                 entries.append(
-                    .init(path: pagePath, sourceDigest: digest, answers: trace.answersHash, queries: trace.queries)
+                    .init(path: pagePath, sourceDigest: digest, answers: trace.answersHash, queries: queries)
                 )
             }
         }

@@ -23,6 +23,10 @@ public struct SiteBuilder: Sendable {
     public var incremental: Bool
     /// Bytes of the configuration the content was read with; a change rebuilds everything.
     public var configurationKey = Data()
+    /// The fingerprint of every page's site facts (``FlowCheck/ContentChecker``), when known:
+    /// while it is the previous build's, the files drawn from the site context alone (home
+    /// page, flow map, sitemap) are reused.
+    public var siteFingerprint: UInt64?
 
     /// Creates a builder.
     ///
@@ -64,6 +68,7 @@ public struct SiteBuilder: Sendable {
         let previous = await loadedCache
         let fingerprint = prepared.context.answersFingerprint()
         let sameAnswers = previous.answersFingerprint == fingerprint
+        let sameSite = siteFingerprint != nil && previous.siteFacts == siteFingerprint
         let flows = prepared.context.published
         do {
             let pagePaths = flows.flatMap { [SitePaths.page(forFlowID: $0.id), SitePaths.json(forFlowID: $0.id)] }
@@ -96,7 +101,8 @@ public struct SiteBuilder: Sendable {
                 let jobs = generator.aggregateJobs(
                     prepared,
                     previousGraph: previousGraph,
-                    searchParts: (sourceDigests, previousSearch)
+                    searchParts: (sourceDigests, previousSearch),
+                    unchangedSite: sameSite && sameAnswers ? writer.output : nil
                 )
                 group.addTask {
                     var result = ChunkResult(index: -1)
@@ -122,6 +128,7 @@ public struct SiteBuilder: Sendable {
                                 prepared,
                                 previous,
                                 sameAnswers: sameAnswers,
+                                sameSite: sameSite,
                                 staging,
                                 into: &result.entries
                             )
@@ -147,6 +154,7 @@ public struct SiteBuilder: Sendable {
             try flowsJSON.finish()
             var cache = BuildCache(key: key)
             cache.answersFingerprint = fingerprint
+            cache.siteFacts = siteFingerprint
             cache.parts["flows.json"] = PartLayout(
                 prefixLength: flowsJSON.prefixLength,
                 parts: chunks.flatMap(\.parts)

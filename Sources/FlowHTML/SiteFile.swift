@@ -11,6 +11,9 @@ public struct SiteFile: Sendable, Hashable {
         case text(String)
         /// A file of the content folder, copied as it is.
         case copy(URL)
+        /// A file of the site being replaced, unchanged: hard-linked, or copied where the file
+        /// system has no hard links.
+        case previous(URL)
     }
 
     /// The path relative to the site's root, with `/` separators (`salesforce/a.html`).

@@ -146,16 +146,32 @@ public struct SiteGenerator: Sendable {
     /// - Parameter searchParts: The digest of each page's source, and the previous build's search
     ///   index, whose entries of unchanged pages are copied; with digests, the job records the
     ///   index's ``PartLayout``.
+    /// - Parameter unchangedSite: The previous site, when every page's site facts are the ones
+    ///   it was built from: the files drawn from the site context alone (flow map, sitemap, home
+    ///   page without `index.md`) are taken from it.
     func aggregateJobs(
         _ prepared: Prepared,
         previousGraph: (fingerprint: UInt64, url: URL)? = nil,
-        searchParts: (digests: [String: UInt64], previous: PreviousParts?)? = nil
+        searchParts: (digests: [String: UInt64], previous: PreviousParts?)? = nil,
+        unchangedSite: URL? = nil
     ) -> [@Sendable () throws -> AggregateResult] {
         let context = prepared.context
         let pages = prepared.pages
         let generator = self
         return [
             {
+                if let previousGraph, let previous = Self.previousFile(previousGraph.url, in: unchangedSite) {
+                    let entry = BuildCache.Entry(
+                        path: "graph.html",
+                        sourceDigest: 0,
+                        answers: previousGraph.fingerprint,
+                        queries: []
+                    )
+                    return AggregateResult(
+                        files: [SiteFile(path: "graph.html", contents: previous)],
+                        cacheEntries: [entry]
+                    )
+                }
                 let edges = FlowGraphSVG.edges(in: context)
                 let fingerprint = FlowGraphSVG.fingerprint(of: context.readingOrder, edges: edges)
                 let entry = BuildCache.Entry(path: "graph.html", sourceDigest: 0, answers: fingerprint, queries: [])
@@ -188,12 +204,18 @@ public struct SiteGenerator: Sendable {
             },
             {
                 var files: [SiteFile] = []
+                let previous = { (path: String) in
+                    unchangedSite.flatMap { Self.previousFile($0.appendingPathComponent(path), in: $0) }
+                }
                 if context.flow(id: "index") == nil {
-                    files.append(.text("index.html", try pages.homeWithoutIndex()))
+                    let home = try previous("index.html") ?? .text(pages.homeWithoutIndex())
+                    files.append(SiteFile(path: "index.html", contents: home))
                 }
                 files.append(.text("404.html", try pages.notFoundPage()))
                 files.append(.text("search.html", try pages.searchPage()))
-                files.append(.text("sitemap.xml", Sitemap.xml(for: context)))
+                files.append(
+                    SiteFile(path: "sitemap.xml", contents: previous("sitemap.xml") ?? .text(Sitemap.xml(for: context)))
+                )
                 for (name, data) in generator.theme.assets.sorted(by: { $0.key < $1.key }) {
                     files.append(SiteFile(path: "assets/" + name, contents: .data(data)))
                 }
@@ -201,6 +223,13 @@ public struct SiteGenerator: Sendable {
                 return AggregateResult(files: files + generator.imageFiles())
             },
         ]
+    }
+
+    /// `url`, a file of the previous site, as the contents of a file of this one; `nil` without a
+    /// previous site or when the file is not there.
+    private static func previousFile(_ url: URL, in site: URL?) -> SiteFile.Contents? {
+        guard site != nil, FileManager.default.fileExists(atPath: url.path) else { return nil }
+        return .previous(url)
     }
 
     /// The images of the content folder; a file whose real path leaves the folder is skipped.

@@ -59,6 +59,10 @@ public struct SiteStaging: Sendable {
                 throw SiteWriterError(path: source.path, reason: "can't read the file: \(SiteWriter.reason(error))")
             }
             try write(data, to: file.path)
+        case .previous(let source):
+            guard reuse(source.path, at: file.path) else {
+                throw SiteWriterError(path: source.path, reason: "can't read the previous build's file")
+            }
         }
     }
 

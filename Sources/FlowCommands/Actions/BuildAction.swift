@@ -119,6 +119,7 @@ struct BuildAction {
             incremental: incremental
         )
         builder.configurationKey = configurationBytes
+        builder.siteFingerprint = checked.outcome.cache.site?.fingerprint
         let report: SiteBuilder.Report
         do {
             report = try await builder.build(progress: progress)

@@ -1,0 +1,54 @@
+import FlowTestSupport
+import Foundation
+import Testing
+
+@testable import FlowCommands
+
+/// While no page's site facts change, a rebuild takes the files drawn from the whole site (home
+/// page, flow map, sitemap) from the previous build; once one does, it makes them again.
+@Suite struct SiteWideFilesReuseTests {
+    static let files = ["index.html", "graph.html", "sitemap.xml"]
+
+    /// The inode of each of ``files``: a file taken from the previous build keeps its inode.
+    static func inodes(in site: URL) throws -> [String: UInt64] {
+        var inodes: [String: UInt64] = [:]
+        for path in files {
+            let attributes = try FileManager.default.attributesOfItem(atPath: site.appendingPathComponent(path).path)
+            inodes[path] = try #require(attributes[.systemFileNumber] as? UInt64)
+        }
+        return inodes
+    }
+
+    /// Builds the shipped content, edits the page `connections/test-sync.md` and builds again;
+    /// returns which of ``files`` were taken from the first build.
+    static func reused(after edit: (URL) throws -> Void) async throws -> Set<String> {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let content = folder.appendingPathComponent("content")
+        try FileManager.default.copyItem(at: Fixtures.shippedContent, to: content)
+        let site = folder.appendingPathComponent("site")
+        _ = try await IncrementalBuildActionTests.build(content, into: site)
+        let before = try inodes(in: site)
+        try edit(content.appendingPathComponent("connections/test-sync.md"))
+        _ = try await IncrementalBuildActionTests.build(content, into: site)
+        let after = try inodes(in: site)
+        let clean = folder.appendingPathComponent("clean")
+        _ = try await IncrementalBuildActionTests.build(content, into: clean, incremental: false)
+        #expect(try Fixtures.tree(site) == Fixtures.tree(clean))
+        return Set(files.filter { before[$0] == after[$0] })
+    }
+
+    @Test func anEditOfAStepKeepsThem() async throws {
+        let reused = try await Self.reused { page in
+            try Fixtures.replace("Click **Resolve**", with: "Click **Resolve now**", in: page)
+        }
+        #expect(reused == Set(Self.files))
+    }
+
+    @Test func anEditOfATitleMakesThemAgain() async throws {
+        let reused = try await Self.reused { page in
+            try Fixtures.replace("# Test a sync", with: "# Test a synchronisation", in: page)
+        }
+        #expect(reused.isEmpty)
+    }
+}

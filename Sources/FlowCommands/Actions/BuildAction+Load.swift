@@ -69,7 +69,7 @@ extension BuildAction {
             )
             var kept = Self.store(of: outcome.site, loaded, key: storeKey)
             kept.startedReading = startedReading
-            try? kept.save(to: storeURL) { page in
+            try? kept.save(to: storeURL, previous: store) { page in
                 flows[page.source].map(SearchTerms.init) ?? .empty
             }
         }

@@ -10,14 +10,16 @@ import Foundation
 ///
 /// Kept in `pages` beside the build cache, under a key that stands for flowdoc's version and
 /// the configuration (which says how pages parse). The file is a format line and the key, then
-/// as bytes (``FlowCore/ByteWriter``) the time the build started reading, and chunks of entries,
-/// each after its length, so that the chunks are read on every core. A damaged file reads as an
-/// empty store.
+/// as bytes (``FlowCore/ByteWriter``) chunks, each after its length, so that the chunks are read
+/// on every core. A chunk holds the paths of pages removed since the chunks before it, then
+/// entries, which replace those of earlier chunks: a build that changed a few pages appends one
+/// chunk of them rather than writing the store again (``save(to:previous:searchTerms:)``). A
+/// damaged file reads as an empty store.
 ///
 /// Each entry also keeps the stamp of the page's file (``FlowParser/FileStamp``) when it was
 /// listed: a page whose file has the same stamp is not even read, unless its file was modified
 /// less than a second before that build started reading (a write in the same tick of a coarse
-/// clock could then leave the stamp as it was).
+/// clock could then leave the stamp as it was): such a stamp is kept as not trusted.
 struct PageSummaryStore: PageMemory {
     /// What is kept of one page.
     struct Entry: Sendable {
@@ -25,17 +27,24 @@ struct PageSummaryStore: PageMemory {
         var summary: PageSummary
         var diagnostics: [Diagnostic]
         var stamp: FileStamp?
+        /// Whether the file was modified at least a second before the build that listed it
+        /// started reading: only then does an unchanged stamp mean unchanged bytes.
+        var stampTrusted = false
     }
 
-    static let formatLine = "flowdoc-page-summaries 2"
+    static let formatLine = "flowdoc-page-summaries 3"
     /// Entries per chunk of the file.
-    private static let chunkSize = 256
+    static let chunkSize = 256
 
     var key: UInt64
-    /// When the build that kept the entries started reading the pages, in nanoseconds since 1970.
+    /// When the build that keeps the entries started reading the pages, in nanoseconds since
+    /// 1970: ``save(to:previous:searchTerms:)`` trusts the stamps of files modified a second before.
     var startedReading: Int64 = 0
     /// The entries by page path.
     var entries: [String: Entry] = [:]
+    /// The number of entries and removals in the file the store was read from: more than
+    /// ``entries`` holds once chunks were appended.
+    var recordCount = 0
 
     /// The current time in nanoseconds since 1970, as a build's ``startedReading``.
     static func now() -> Int64 {
@@ -56,8 +65,7 @@ struct PageSummaryStore: PageMemory {
     }
 
     func digest(of path: String, stamp: FileStamp) -> UInt64? {
-        guard let entry = entries[path], entry.stamp == stamp, stamp.modified < startedReading - 1_000_000_000
-        else { return nil }
+        guard let entry = entries[path], entry.stampTrusted, entry.stamp == stamp else { return nil }
         return entry.digest
     }
 
@@ -76,117 +84,27 @@ struct PageSummaryStore: PageMemory {
         let bytes = [UInt8](data)
         guard bytes.starts(with: header) else { return empty }
         var reader = ByteReader(bytes[header.count...])
-        guard let started = try? reader.readUInt64() else { return empty }
         var slices: [ArraySlice<UInt8>] = []
         while !reader.isAtEnd {
             guard let count = try? reader.readInt(), let chunk = try? reader.readBytes(count) else { return empty }
             slices.append(chunk)
         }
         let chunks = slices
-        var decoded = [[(String, Entry)]?](repeating: nil, count: chunks.count)
+        var decoded = [Chunk?](repeating: nil, count: chunks.count)
         decoded.withUnsafeMutableBufferPointer { buffer in
             // Each iteration writes only its own element of the buffer.
             nonisolated(unsafe) let decoded = buffer
             DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
-                decoded[index] = try? entries(in: chunks[index])
+                decoded[index] = try? chunk(in: chunks[index])
             }
         }
         var store = empty
-        store.startedReading = Int64(bitPattern: started)
         for chunk in decoded {
             guard let chunk else { return empty }
-            for (path, entry) in chunk { store.entries[path] = entry }
+            for path in chunk.removed { store.entries[path] = nil }
+            for (path, entry) in chunk.entries { store.entries[path] = entry }
+            store.recordCount += chunk.removed.count + chunk.entries.count
         }
         return store
-    }
-
-    /// Writes the store to `url` through a temporary file beside it (``FileOutput``).
-    ///
-    /// - Parameters:
-    ///   - url: Where the store goes.
-    ///   - searchTerms: The search terms of a page whose summary has none; called while the
-    ///     page's chunk is written, so that a build need not hold every page's terms.
-    /// - Throws: ``ValidationFailure`` naming the file when it can't be written.
-    func save(to url: URL, searchTerms: @Sendable (PageSummary) -> SearchTerms) throws {
-        let sorted = entries.sorted { $0.key < $1.key }
-        let chunkCount = (sorted.count + Self.chunkSize - 1) / Self.chunkSize
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try FileOutput.writeAtomically(to: url) { append in
-            var header = ByteWriter()
-            header.write(UInt64(bitPattern: startedReading))
-            try append(Array("\(Self.formatLine)\nkey \(StableHasher.hex(key))\n".utf8) + header.bytes)
-            // A few chunks at a time, each made on a core: the store of a large site is tens of
-            // megabytes, which a build need not hold at once.
-            let batchSize = 4 * ProcessInfo.processInfo.activeProcessorCount
-            for batchStart in stride(from: 0, to: chunkCount, by: batchSize) {
-                var chunks = [ByteWriter](repeating: ByteWriter(), count: min(batchSize, chunkCount - batchStart))
-                chunks.withUnsafeMutableBufferPointer { buffer in
-                    // Each iteration writes only its own element of the buffer.
-                    nonisolated(unsafe) let chunks = buffer
-                    DispatchQueue.concurrentPerform(iterations: chunks.count) { offset in
-                        let start = (batchStart + offset) * Self.chunkSize
-                        let entries = sorted[start..<min(sorted.count, start + Self.chunkSize)]
-                        chunks[offset] = Self.write(entries, searchTerms: searchTerms)
-                    }
-                }
-                for chunk in chunks {
-                    var length = ByteWriter()
-                    length.write(chunk.bytes.count)
-                    try append(length.bytes)
-                    try append(chunk.bytes)
-                }
-            }
-        }
-    }
-
-    private static func write(
-        _ entries: ArraySlice<(key: String, value: Entry)>,
-        searchTerms: (PageSummary) -> SearchTerms
-    ) -> ByteWriter {
-        var writer = ByteWriter()
-        let encoder = JSONEncoder()
-        writer.write(entries.count)
-        for (path, entry) in entries {
-            writer.write(path)
-            writer.write(entry.digest)
-            var summary = entry.summary
-            if summary.searchTerms == nil { summary.searchTerms = searchTerms(summary) }
-            summary.write(to: &writer)
-            // Parse diagnostics are rare: JSON, or nothing.
-            let json = entry.diagnostics.isEmpty ? nil : try? encoder.encode(entry.diagnostics)
-            writer.write(json.map { String(decoding: $0, as: UTF8.self) } ?? "")
-            writer.write(entry.stamp != nil)
-            if let stamp = entry.stamp {
-                for number in [stamp.size, UInt64(bitPattern: stamp.modified), UInt64(bitPattern: stamp.changed)] {
-                    writer.write(number)
-                }
-                writer.write(stamp.inode)
-            }
-        }
-        return writer
-    }
-
-    private static func entries(in chunk: ArraySlice<UInt8>) throws -> [(String, Entry)] {
-        var reader = ByteReader(chunk)
-        let decoder = JSONDecoder()
-        let entries = try reader.readArray { reader in
-            let path = try reader.readString()
-            let digest = try reader.readUInt64()
-            let summary = try PageSummary(reading: &reader)
-            let json = try reader.readString()
-            let diagnostics = json.isEmpty ? [] : try decoder.decode([Diagnostic].self, from: Data(json.utf8))
-            var stamp: FileStamp?
-            if try reader.readBool() {
-                stamp = FileStamp(
-                    size: try reader.readUInt64(),
-                    modified: Int64(bitPattern: try reader.readUInt64()),
-                    changed: Int64(bitPattern: try reader.readUInt64()),
-                    inode: try reader.readUInt64()
-                )
-            }
-            return (path, Entry(digest: digest, summary: summary, diagnostics: diagnostics, stamp: stamp))
-        }
-        guard reader.isAtEnd else { throw ByteReader.Malformed() }
-        return entries
     }
 }

@@ -1,0 +1,101 @@
+import FlowModel
+import FlowParser
+import FlowTestSupport
+import Foundation
+import Testing
+
+@testable import FlowCommands
+
+/// The store appends what changed since it was read, and reads back as if written whole.
+@Suite struct PageSummaryStoreTests {
+    /// A store of the shipped content, written by a build into a temporary folder.
+    static func builtStore(in folder: URL) async throws -> (url: URL, store: PageSummaryStore) {
+        let content = folder.appendingPathComponent("content")
+        try FileManager.default.copyItem(at: Fixtures.shippedContent, to: content)
+        _ = try await IncrementalBuildActionTests.build(content, into: folder.appendingPathComponent("site"))
+        let url = folder.appendingPathComponent(".site.flowdoc-cache/pages")
+        let store = PageSummaryStore.load(from: url, key: PageSummaryStore.key(configuration: Data()))
+        try #require(store.entries.count > 20)
+        return (url, store)
+    }
+
+    static func inode(_ url: URL) throws -> UInt64 {
+        try #require(try FileManager.default.attributesOfItem(atPath: url.path)[.systemFileNumber] as? UInt64)
+    }
+
+    /// What identifies each entry: digest, title, stamp and whether it is trusted.
+    static func fingerprint(_ store: PageSummaryStore) -> [String: String] {
+        store.entries.mapValues {
+            "\($0.digest) \($0.summary.title) \(String(describing: $0.stamp)) \($0.stampTrusted)"
+        }
+    }
+
+    @Test func aFewChangesAreAppendedAndReadBack() async throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (url, previous) = try await Self.builtStore(in: folder)
+        let size = try Data(contentsOf: url).count
+        let inode = try Self.inode(url)
+        var changed = previous
+        let paths = previous.entries.keys.sorted()
+        changed.entries[paths[0]]?.digest &+= 1
+        changed.entries[paths[1]]?.summary.title = "Changed title"
+        changed.entries[paths[2]] = nil
+        changed.entries["new/page.md"] = previous.entries[paths[3]]
+        try changed.save(to: url, previous: previous) { _ in .empty }
+        #expect(try Self.inode(url) == inode, "Appended to, not written anew")
+        let grown = try Data(contentsOf: url).count
+        #expect(grown > size && grown < size + size / 4, "Only the changes are appended")
+        let read = PageSummaryStore.load(from: url, key: previous.key)
+        // The title alone changed nothing the store compares: that entry is not written again.
+        var expected = Self.fingerprint(changed)
+        expected[paths[1]] = Self.fingerprint(previous)[paths[1]]
+        #expect(Self.fingerprint(read) == expected)
+        #expect(read.recordCount == previous.recordCount + 3)
+    }
+
+    @Test func nothingChangedWritesNothing() async throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (url, previous) = try await Self.builtStore(in: folder)
+        let before = try Data(contentsOf: url)
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date(timeIntervalSince1970: 0)],
+            ofItemAtPath: url.path
+        )
+        try previous.save(to: url, previous: previous) { _ in .empty }
+        let modified = try FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date
+        #expect(modified == Date(timeIntervalSince1970: 0))
+        #expect(try Data(contentsOf: url) == before)
+    }
+
+    @Test func manyChangesWriteTheStoreAgain() async throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (url, previous) = try await Self.builtStore(in: folder)
+        let inode = try Self.inode(url)
+        var changed = previous
+        for path in previous.entries.keys.sorted().prefix(previous.entries.count / 2) {
+            changed.entries[path]?.digest &+= 1
+        }
+        try changed.save(to: url, previous: previous) { _ in .empty }
+        #expect(try Self.inode(url) != inode, "Written anew through a temporary file")
+        let read = PageSummaryStore.load(from: url, key: previous.key)
+        #expect(Self.fingerprint(read) == Self.fingerprint(changed))
+        #expect(read.recordCount == changed.entries.count)
+    }
+
+    @Test func aChunkCutShortReadsAsAnEmptyStore() async throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (url, previous) = try await Self.builtStore(in: folder)
+        let size = try Data(contentsOf: url).count
+        var changed = previous
+        changed.entries[previous.entries.keys.sorted()[0]]?.digest &+= 1
+        try changed.save(to: url, previous: previous) { _ in .empty }
+        let handle = try FileHandle(forWritingTo: url)
+        try handle.truncate(atOffset: UInt64(size + 3))
+        try handle.close()
+        #expect(PageSummaryStore.load(from: url, key: previous.key).entries.isEmpty)
+    }
+}

@@ -18,7 +18,7 @@ final class FlowsJSONAssembler: Sendable {
         /// The next chunk to write.
         var next = 0
         /// Finished chunks waiting for an earlier one, by index.
-        var waiting: [Int: [UInt8]] = [:]
+        var waiting: [Int: FlowsJSONChunk] = [:]
     }
 
     private let state: Mutex<State>
@@ -26,6 +26,8 @@ final class FlowsJSONAssembler: Sendable {
     private let closing: [UInt8]
     /// The number of bytes before the first flow.
     let prefixLength: Int
+    /// The previous build's `flows.json`, which chunks copy ranges of.
+    private let previous: PreviousParts?
 
     /// Creates `flows.json` in `staging` and writes its opening.
     ///
@@ -33,9 +35,16 @@ final class FlowsJSONAssembler: Sendable {
     ///   - chunkCount: The number of chunks the flows come in.
     ///   - flowCount: The number of flows in all.
     ///   - exporter: The exporter whose generator the document records.
+    ///   - previous: The previous build's `flows.json`, which chunks may copy ranges of.
     ///   - staging: The folder being built.
     /// - Throws: ``SiteWriterError`` when the file can't be created or written.
-    init(chunkCount: Int, flowCount: Int, exporter: FlowJSONExporter, in staging: SiteStaging) throws {
+    init(
+        chunkCount: Int,
+        flowCount: Int,
+        exporter: FlowJSONExporter,
+        previous: PreviousParts? = nil,
+        in staging: SiteStaging
+    ) throws {
         let frame = try ExportDocumentStream.frame(generator: exporter.generator, layout: SiteGenerator.jsonLayout)
         let file = try staging.open("flows.json")
         do {
@@ -48,23 +57,32 @@ final class FlowsJSONAssembler: Sendable {
         self.chunkCount = chunkCount
         self.closing = flowCount == 0 ? [] : frame.closing
         self.prefixLength = frame.opening.count
-    }
-
-    /// Appends the JSON of one flow to the bytes of its chunk; `isFirst` for the first flow of the whole document.
-    static func append(_ json: Data, isFirst: Bool, to chunk: inout [UInt8]) {
-        ExportDocumentStream.appendFlow(json, isFirst: isFirst, layout: SiteGenerator.jsonLayout, to: &chunk)
+        self.previous = previous
     }
 
     /// Hands over the flows of chunk `index`: written now if every earlier chunk is, else kept until then.
     ///
     /// - Throws: ``SiteWriterError`` for a failed write.
-    func add(chunk index: Int, _ bytes: [UInt8]) throws {
+    func add(chunk index: Int, _ chunk: FlowsJSONChunk) throws {
         try state.withLock { state in
             guard let file = state.file else { return }
-            state.waiting[index] = bytes
+            state.waiting[index] = chunk
             while let ready = state.waiting.removeValue(forKey: state.next) {
-                try file.append(ready)
+                try write(ready, to: file)
                 state.next += 1
+            }
+        }
+    }
+
+    private func write(_ chunk: FlowsJSONChunk, to file: SiteStaging.OutputFile) throws {
+        for piece in chunk.pieces {
+            switch piece {
+            case .made(let range): try file.append(chunk.made[range])
+            case .previous(let range):
+                guard let previous else {
+                    throw SiteWriterError(path: file.path, reason: "a chunk copies from no previous flows.json")
+                }
+                try previous.copy(range, to: file)
             }
         }
     }

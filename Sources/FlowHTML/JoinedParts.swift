@@ -87,6 +87,8 @@ struct PartLayout: Sendable, Equatable {
 final class PreviousParts: Sendable {
     private let descriptor: Int32
     private let ranges: [String: (digest: UInt64, range: Range<Int>)]
+    /// The number of bytes before the first part.
+    let prefixLength: Int
 
     /// Opens the file at `path` that `layout` describes.
     ///
@@ -113,19 +115,71 @@ final class PreviousParts: Sendable {
         }
         self.descriptor = descriptor
         self.ranges = ranges
+        self.prefixLength = layout.prefixLength
     }
 
     deinit {
         close(descriptor)
     }
 
+    /// Where the previous part of the page at `source` lies in the file, if it was made from `digest`.
+    func range(of source: String, digest: UInt64?) -> Range<Int>? {
+        guard let digest, let known = ranges[source], known.digest == digest else { return nil }
+        return known.range
+    }
+
+    /// Appends `range` of the file to `file`, copied by the kernel (`copy_file_range`) where it
+    /// can, else read and written.
+    ///
+    /// - Throws: ``SiteWriterError`` when the file can't be read or `file` written.
+    func copy(_ range: Range<Int>, to file: SiteStaging.OutputFile) throws {
+        var offset = range.lowerBound
+        if let copyFileRange = Self.copyFileRange {
+            while offset < range.upperBound {
+                var from = Int64(offset)
+                let copied = copyFileRange(descriptor, &from, file.descriptor, nil, range.upperBound - offset, 0)
+                if copied < 0, errno == EINTR { continue }
+                guard copied > 0 else { break }
+                offset += copied
+            }
+        }
+        // Where the kernel can't copy between these files, through a buffer.
+        var buffer: [UInt8] = []
+        while offset < range.upperBound {
+            buffer.removeAll(keepingCapacity: true)
+            let start = offset
+            let length = min(1 << 20, range.upperBound - offset)
+            guard appendBytes(start..<start + length, to: &buffer) else {
+                throw SiteWriterError(path: file.path, reason: "can't read the previous build's copy of it")
+            }
+            try file.append(buffer)
+            offset += length
+        }
+    }
+
+    private typealias CopyFileRange =
+        @convention(c) (Int32, UnsafeMutablePointer<Int64>?, Int32, UnsafeMutablePointer<Int64>?, Int, UInt32) -> Int
+
+    /// `copy_file_range(2)`, looked up at run time (Swift's Glibc module doesn't declare it).
+    private static let copyFileRange: CopyFileRange? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "copy_file_range") else { return nil }
+        return unsafeBitCast(symbol, to: CopyFileRange.self)
+    }()
+
     /// Appends to `buffer` the previous part of the page at `source` if it was made from `digest`.
     ///
     /// - Returns: Whether the part was appended; `buffer` is as it was when it was not.
     func appendPart(of source: String, digest: UInt64?, to buffer: inout [UInt8]) -> Bool {
-        guard let digest, let known = ranges[source], known.digest == digest else { return false }
+        guard let range = range(of: source, digest: digest) else { return false }
+        return appendBytes(range, to: &buffer)
+    }
+
+    /// Appends `range` of the file to `buffer`.
+    ///
+    /// - Returns: Whether the bytes were read; `buffer` is as it was when they were not.
+    private func appendBytes(_ range: Range<Int>, to buffer: inout [UInt8]) -> Bool {
         let start = buffer.count
-        let count = known.range.count
+        let count = range.count
         buffer.append(contentsOf: repeatElement(0, count: count))
         var filled = 0
         let complete = buffer.withUnsafeMutableBytes { bytes in
@@ -135,7 +189,7 @@ final class PreviousParts: Sendable {
                     descriptor,
                     base + start + filled,
                     count - filled,
-                    off_t(known.range.lowerBound + filled)
+                    off_t(range.lowerBound + filled)
                 )
                 if read < 0, errno == EINTR { continue }
                 guard read > 0 else { return false }

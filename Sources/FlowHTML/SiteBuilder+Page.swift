@@ -71,28 +71,25 @@ extension SiteBuilder {
         return (rendered, json)
     }
 
-    /// Appends the part of `page` to the flows.json bytes of its chunk: `json`, else the
-    /// previous build's part, else its JSON file read back from the staging folder.
+    /// Appends the part of `page` to the flows.json of its chunk: `json`, else the previous
+    /// build's part, else its JSON file read back from the staging folder.
     func appendJSON(
         _ json: Data?,
         of page: PageSummary,
         isFirst: Bool,
         _ previousFlows: PreviousParts?,
         _ staging: SiteStaging,
-        to bytes: inout [UInt8]
+        to chunk: inout FlowsJSONChunk
     ) throws {
-        if let json {
-            FlowsJSONAssembler.append(json, isFirst: isFirst, to: &bytes)
-            return
+        if let json { return chunk.append(json, isFirst: isFirst) }
+        if let previousFlows, let range = previousFlows.range(of: page.source, digest: sourceDigests[page.source]) {
+            return chunk.appendPrevious(range, prefixLength: previousFlows.prefixLength, isFirst: isFirst)
         }
-        // Parts are separated by one comma: the layout of compact JSON.
-        if !isFirst { bytes.append(UInt8(ascii: ",")) }
-        if previousFlows?.appendPart(of: page.source, digest: sourceDigests[page.source], to: &bytes) == true { return }
         let jsonPath = SitePaths.json(forFlowID: page.id)
         guard let reused = FileManager.default.contents(atPath: staging.root.path + "/" + jsonPath) else {
             throw SiteWriterError(path: jsonPath, reason: "can't read the flow's JSON back")
         }
-        FlowsJSONAssembler.append(reused, isFirst: true, to: &bytes)
+        chunk.append(reused, isFirst: isFirst)
     }
 
     /// Links the previous build's file at `path` into the staging folder when it was built

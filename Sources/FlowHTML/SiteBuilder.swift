@@ -77,17 +77,18 @@ public struct SiteBuilder: Sendable {
             let aggregateCount = SharedCounter()
             // Small chunks, so that no core is left with a long last one while the other waits.
             let chunkSize = max(16, flows.count / (ProcessInfo.processInfo.activeProcessorCount * 32))
-            let flowsJSON = try FlowsJSONAssembler(
-                chunkCount: (flows.count + chunkSize - 1) / chunkSize,
-                flowCount: flows.count,
-                exporter: prepared.exporter,
-                in: staging
-            )
-            defer { flowsJSON.abandon() }
             // Unchanged flows are copied from the previous flows.json rather than read back from their files.
             let previousFlows = previous.parts["flows.json"].flatMap {
                 PreviousParts(fileAt: writer.output.appendingPathComponent("flows.json").path, layout: $0)
             }
+            let flowsJSON = try FlowsJSONAssembler(
+                chunkCount: (flows.count + chunkSize - 1) / chunkSize,
+                flowCount: flows.count,
+                exporter: prepared.exporter,
+                previous: previousFlows,
+                in: staging
+            )
+            defer { flowsJSON.abandon() }
             let chunks = try await withThrowingTaskGroup(of: ChunkResult.self) { group in
                 // The files about the whole site are generated beside the pages, not before them.
                 let previousGraph = previous.entries["graph.html"].map {
@@ -120,7 +121,7 @@ public struct SiteBuilder: Sendable {
                     let chunk = flows[start..<min(start + chunkSize, flows.count)]
                     group.addTask {
                         var result = ChunkResult(index: chunkIndex)
-                        var json: [UInt8] = []
+                        var json = FlowsJSONChunk()
                         for (offset, flow) in chunk.enumerated() {
                             try Task.checkCancellation()
                             let built = try build(

@@ -13,9 +13,9 @@ import Testing
         let staging = SiteStaging(root: folder)
         let exporter = FlowJSONExporter(version: "1.0")
         let assembler = try FlowsJSONAssembler(chunkCount: 3, flowCount: 3, exporter: exporter, in: staging)
-        try assembler.add(chunk: 2, Array(",\"c\"".utf8))
-        try assembler.add(chunk: 0, Array("\"a\"".utf8))
-        try assembler.add(chunk: 1, Array(",\"b\"".utf8))
+        try assembler.add(chunk: 2, Self.chunk("\"c\"", isFirst: false))
+        try assembler.add(chunk: 0, Self.chunk("\"a\"", isFirst: true))
+        try assembler.add(chunk: 1, Self.chunk("\"b\"", isFirst: false))
         try assembler.finish()
         let frame = try ExportDocumentStream.frame(generator: exporter.generator, layout: .compact)
         let written = try Data(contentsOf: folder.appendingPathComponent("flows.json"))
@@ -31,8 +31,52 @@ import Testing
             exporter: FlowJSONExporter(version: "1.0"),
             in: SiteStaging(root: folder)
         )
-        try assembler.add(chunk: 1, Array(",\"b\"".utf8))
+        try assembler.add(chunk: 1, Self.chunk("\"b\"", isFirst: false))
         #expect(throws: SiteWriterError.self) { try assembler.finish() }
+    }
+
+    static func chunk(_ json: String, isFirst: Bool) -> FlowsJSONChunk {
+        var chunk = FlowsJSONChunk()
+        chunk.append(Data(json.utf8), isFirst: isFirst)
+        return chunk
+    }
+
+    /// Parts of the previous file that follow each other are copied as one range, with the
+    /// commas between them; a part that moves to the front loses its comma, one that leaves it gains one.
+    @Test func copiesRunsOfThePreviousFile() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let old = "[\"a\",\"b\",\"c\",\"d\"]"
+        let url = folder.appendingPathComponent("old.json")
+        try Data(old.utf8).write(to: url)
+        var layout = PartLayout(
+            prefixLength: 1,
+            parts: ["a", "b", "c", "d"].map { .init(source: $0, digest: 1, length: 3) }
+        )
+        let stamped = layout.stamp(fileAt: url.path)
+        #expect(stamped)
+        let previous = try #require(PreviousParts(fileAt: url.path, layout: layout))
+        let range = { (source: String) in try #require(previous.range(of: source, digest: 1)) }
+        #expect(previous.range(of: "a", digest: 2) == nil)
+        var chunk = FlowsJSONChunk()
+        chunk.appendPrevious(try range("b"), prefixLength: 1, isFirst: true)
+        chunk.appendPrevious(try range("c"), prefixLength: 1, isFirst: false)
+        chunk.appendPrevious(try range("d"), prefixLength: 1, isFirst: false)
+        chunk.append(Data("\"e\"".utf8), isFirst: false)
+        chunk.appendPrevious(try range("a"), prefixLength: 1, isFirst: false)
+        #expect(chunk.pieces.count == 3, "b to d in one copy, e and the comma before a made: \(chunk.pieces)")
+        let staging = SiteStaging(root: folder)
+        let file = try staging.open("new.json")
+        for piece in chunk.pieces {
+            switch piece {
+            case .made(let bytes): try file.append(chunk.made[bytes])
+            case .previous(let bytes): try previous.copy(bytes, to: file)
+            }
+        }
+        file.close()
+        let written = try String(contentsOf: folder.appendingPathComponent("new.json"), encoding: .utf8)
+        #expect(written == "\"b\",\"c\",\"d\",\"e\",\"a\"")
+        #expect(chunk.count == written.utf8.count)
     }
 
     /// Forty pages make three chunks: the built `flows.json` is the exporter's document.

@@ -11,10 +11,12 @@ extension PageSummaryStore {
         var entries: [(String, Entry)] = []
     }
 
-    /// Writes the store to `url`: only the entries that differ from `previous` as one chunk
-    /// appended to its file, when `previous` was read from `url` and the file would not grow
-    /// past a quarter more records than entries; else the whole store, through a temporary file
-    /// beside it (``FileOutput``). Nothing is written when nothing changed.
+    /// Writes the store to `url`, or only what changed since `previous`.
+    ///
+    /// The entries that differ from `previous` are appended to its file as one chunk, when
+    /// `previous` was read from `url` and the file would not hold more than a quarter more
+    /// records than entries; else the whole store is written, through a temporary file beside it
+    /// (``FileOutput``). Nothing is written when nothing changed.
     ///
     /// A chunk cut short by a build killed while appending it makes the file unreadable: the
     /// next build parses every page, and writes the whole store again.

@@ -174,7 +174,7 @@ struct BuildCache: Sendable {
     }
 
     /// The device, inode and change time of the output's marker file, which identify the site flowdoc wrote.
-    private static func markerIdentity(of output: URL) -> String? {
+    static func markerIdentity(of output: URL) -> String? {
         var info = stat()
         guard stat(output.appendingPathComponent(SiteWriter.markerFileName).path, &info) == 0 else { return nil }
         return "\(info.st_dev)-\(info.st_ino)-\(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec)"

@@ -64,8 +64,10 @@ public struct SiteBuilder: Sendable {
         // The previous build's manifest is read while the site context is prepared.
         async let loadedCache = incremental ? BuildCache.load(for: writer.output, key: key) : BuildCache(key: key)
         let prepared = try generator.prepare()
-        let staging = try writer.begin()
         let previous = await loadedCache
+        // A spare copy of the previous site is taken only with the manifest that lists its files.
+        let knowsPrevious = previous.answersFingerprint != nil
+        let staging = try writer.begin(recycling: incremental && knowsPrevious)
         let fingerprint = prepared.context.answersFingerprint()
         let sameAnswers = previous.answersFingerprint == fingerprint
         let sameSite = siteFingerprint != nil && previous.siteFacts == siteFingerprint
@@ -113,6 +115,7 @@ public struct SiteBuilder: Sendable {
                         for file in aggregates.files { try staging.write(file) }
                         aggregateCount.value.add(aggregates.files.count, ordering: .relaxed)
                         result.entries += aggregates.cacheEntries
+                        result.files += aggregates.files.map(\.path)
                         result.layouts.merge(aggregates.layouts) { first, _ in first }
                     }
                     return result
@@ -164,12 +167,27 @@ public struct SiteBuilder: Sendable {
                 for entry in chunk.entries { cache.entries[entry.path] = entry }
                 cache.parts.merge(chunk.layouts) { first, _ in first }
             }
+            // Every file is listed, so that the next build knows which of them its site no longer has.
+            for path in pagePaths + chunks.flatMap(\.files) + ["flows.json"] where cache.entries[path] == nil {
+                cache.entries[path] = .init(path: path, sourceDigest: 0, answers: 0, encodedQueries: "")
+            }
+            let removed = knowsPrevious ? previous.entries.keys.filter { cache.entries[$0] == nil } : []
+            if staging.isRecycled { staging.remove(removed) }
             BuildCache.invalidate(for: writer.output)
             let previousSite = try writer.commitLeavingPrevious(staging)
-            // The previous site is removed while the manifest is written.
-            async let removed: Void = { previousSite?.discard() }()
+            // The previous site is kept as the next build's spare, or removed, while the manifest is written.
+            let written = staging.written.all
+            // Bringing the replaced site up to date costs two calls a file written, removing it one a file.
+            let keepsSpare = incremental && knowsPrevious && written.count <= cache.entries.count / 2
+            async let retired: Void = {
+                guard let previousSite else { return }
+                if keepsSpare, SiteSpare(output: writer.output).keep(previousSite, written: written, removed: removed) {
+                    return
+                }
+                previousSite.discard()
+            }()
             cache.save(for: writer.output)
-            await removed
+            await retired
             return Report(
                 pageCount: flows.count,
                 fileCount: pagePaths.count + aggregateCount.value.load(ordering: .relaxed) + 1,
@@ -215,6 +233,8 @@ struct ChunkResult: Sendable {
     var index: Int
     var entries: [BuildCache.Entry] = []
     var rendered = 0
+    /// The paths of the aggregate files.
+    var files: [String] = []
     /// The flows.json parts of the chunk's pages, in order.
     var parts: [PartLayout.Part] = []
     /// The layouts of the aggregate files joined from parts.

@@ -1,4 +1,5 @@
 public import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -10,9 +11,30 @@ public import Foundation
 ///
 /// Safe to use from many tasks at once as long as each writes its own files: create every
 /// folder first with ``makeFolders(for:)``, then write or link the files.
+///
+/// A staging folder is either empty at first, or a ``SiteSpare`` that already holds the
+/// previous site's files as hard links (``isRecycled``): a file is then written by removing its
+/// name first, never through it, so that the live site's file it shares is left as it was.
 public struct SiteStaging: Sendable {
     /// The temporary folder.
     public let root: URL
+    /// The site being replaced; a recycled folder holds its files at the same paths.
+    let previousRoot: String?
+    /// Whether the folder started as a copy of the previous site (``SiteSpare``).
+    let isRecycled: Bool
+    /// The paths whose files are not the previous site's file at the same path: written, or linked from elsewhere.
+    let written = WrittenPaths()
+
+    /// Creates the staging folder object for the folder at `root`, which must exist.
+    ///
+    /// - Parameters:
+    ///   - previousSite: The site being replaced, if any.
+    ///   - isRecycled: Whether the folder holds the previous site's files (``SiteSpare``).
+    init(root: URL, previousSite: URL? = nil, isRecycled: Bool = false) {
+        self.root = root
+        previousRoot = previousSite?.path
+        self.isRecycled = isRecycled && previousSite != nil
+    }
 
     /// Creates the folders that `paths` (relative file paths) need, each once.
     ///
@@ -85,7 +107,11 @@ public struct SiteStaging: Sendable {
     ///
     /// - Throws: ``SiteWriterError`` naming the path and the system error.
     func open(_ path: String) throws -> OutputFile {
-        let descriptor = Glibc.open(root.path + "/" + path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let target = root.path + "/" + path
+        // Truncating a recycled folder's file would empty the live site's copy, the same inode.
+        if isRecycled { unlink(target) }
+        written.add(path)
+        let descriptor = Glibc.open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw Self.systemError(path, "can't create the file") }
         return OutputFile(path: path, descriptor: descriptor)
     }
@@ -122,9 +148,29 @@ public struct SiteStaging: Sendable {
     /// - Returns: `false` when `previous` can't be read; the caller then writes the file anew.
     func reuse(_ previous: String, at path: String) -> Bool {
         let target = root.path + "/" + path
-        if link(previous, target) == 0 { return true }
+        let samePath = previousRoot.map { previous == $0 + "/" + path } ?? false
+        // A recycled folder already holds the previous site's file at the same path.
+        if samePath, isRecycled { return true }
+        if isRecycled { unlink(target) }
+        if link(previous, target) == 0 {
+            if !samePath { written.add(path) }
+            return true
+        }
         guard let data = FileManager.default.contents(atPath: previous) else { return false }
         return (try? write(data, to: path)) != nil
+    }
+
+    /// Removes the files at the relative `paths`, and the folders they leave empty: the
+    /// previous site's files a recycled folder holds that the new site does not have.
+    func remove(_ paths: some Sequence<String>) {
+        for path in paths {
+            unlink(root.path + "/" + path)
+            var folder = Substring(path)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                guard rmdir(root.path + "/" + folder) == 0 else { break }
+            }
+        }
     }
 
     /// Removes the staging folder after a failed build.
@@ -162,4 +208,16 @@ public struct SiteStaging: Sendable {
     private static func systemError(_ path: String, _ what: String) -> SiteWriterError {
         SiteWriterError(path: path, reason: "\(what): \(String(cString: strerror(errno)))")
     }
+}
+
+/// The paths a build wrote into its staging folder, from any task.
+final class WrittenPaths: Sendable {
+    private let paths = Mutex<[String]>([])
+
+    func add(_ path: String) {
+        paths.withLock { $0.append(path) }
+    }
+
+    /// The paths written so far.
+    var all: [String] { paths.withLock { $0 } }
 }

@@ -93,16 +93,24 @@ public struct SiteWriter: Sendable {
     /// ``SiteStaging/discard()`` when the build fails. Temporary folders that builds killed
     /// earlier left behind are removed first (``removeLeftovers()``).
     ///
+    /// - Parameter recycling: Whether to start from the ``SiteSpare`` that copies the site in
+    ///   ``output``, when there is one (the staging folder is then ``SiteStaging/isRecycled``).
+    ///   Without it, a spare is removed.
     /// - Throws: ``SiteWriterError`` from ``validate()``, or naming the folder that can't be created.
-    public func begin() throws -> SiteStaging {
+    public func begin(recycling: Bool = false) throws -> SiteStaging {
         try validate()
         removeLeftovers()
         let staging = sibling("new")
         try? FileManager.default.removeItem(at: staging)
+        let spare = SiteSpare(output: output)
+        if recycling, spare.take(to: staging) {
+            return SiteStaging(root: staging, previousSite: output, isRecycled: true)
+        }
+        if !recycling { spare.discard() }
         if let (path, reason) = Self.makeFolders(staging.path) {
             throw SiteWriterError(path: path, reason: "can't create the temporary folder for the new site: \(reason)")
         }
-        return SiteStaging(root: staging)
+        return SiteStaging(root: staging, previousSite: output)
     }
 
     /// Marks the staging folder as a flowdoc site and swaps it in for ``output``.

@@ -59,6 +59,11 @@ public struct ByteWriter: Sendable {
     public mutating func append(_ other: ByteWriter) {
         bytes += other.bytes
     }
+
+    /// Appends bytes another writer wrote.
+    public mutating func append(bytes other: ArraySlice<UInt8>) {
+        bytes += other
+    }
 }
 
 /// Reads what a ``ByteWriter`` wrote, in the same order; throws on bytes that end early or do not

@@ -23,6 +23,9 @@ public struct SiteGenerator: Sendable {
     /// Reads the model of a page of ``site`` that is not in ``content`` when it has to be
     /// rendered: a build leaves out the pages it did not parse because they did not change.
     public var loadPage: (@Sendable (_ source: String) throws -> Flow)?
+    /// The search terms a build kept for a page of ``site`` that is not in ``content``, when
+    /// its summary does not carry them.
+    public var storedSearchTerms: (@Sendable (_ source: String) -> SearchTerms?)?
 
     /// Creates a generator.
     ///
@@ -189,11 +192,14 @@ public struct SiteGenerator: Sendable {
             {
                 let published = context.published
                 let flows = prepared.flows
-                // Summaries a build kept have their terms; the other pages are in the content.
+                let stored = generator.storedSearchTerms
+                // The terms of a parsed page come from its model; those of a page a build kept, from the build's store.
                 let index = SearchIndex.script(
                     for: published,
                     terms: { index in
-                        published[index].searchTerms ?? flows[published[index].source].map(SearchTerms.init) ?? .empty
+                        let page = published[index]
+                        return page.searchTerms ?? flows[page.source].map(SearchTerms.init) ?? stored?(page.source)
+                            ?? .empty
                     },
                     digests: searchParts?.digests ?? [:],
                     previous: searchParts?.previous

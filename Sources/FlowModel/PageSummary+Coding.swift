@@ -44,16 +44,37 @@ extension PageSummary {
         guard includingSearchTerms else { return }
         writer.write(searchTerms != nil)
         if let searchTerms {
-            writer.write(searchTerms.steps)
-            writer.write(searchTerms.targets)
-            writer.write(searchTerms.fields)
+            var terms = ByteWriter()
+            searchTerms.write(to: &terms)
+            writer.write(terms.bytes.count)
+            writer.append(terms)
         }
+    }
+
+    /// Writes the summary to `writer` with search terms that are still encoded, as
+    /// ``init(reading:encodedSearchTerms:)`` gave them; the summary's own terms are left out.
+    public func write(to writer: inout ByteWriter, encodedSearchTerms: ArraySlice<UInt8>) {
+        write(to: &writer, includingSearchTerms: false)
+        writer.write(true)
+        writer.write(encodedSearchTerms.count)
+        writer.append(bytes: encodedSearchTerms)
     }
 
     /// Reads a summary that ``write(to:)`` wrote.
     ///
     /// - Throws: ``FlowCore/ByteReader/Malformed`` when the bytes are not such a summary.
     public init(reading reader: inout ByteReader) throws {
+        var encoded: ArraySlice<UInt8>?
+        try self.init(reading: &reader, encodedSearchTerms: &encoded)
+        if let encoded { searchTerms = try SearchTerms(decoding: encoded) }
+    }
+
+    /// Reads a summary that ``write(to:)`` wrote, leaving its search terms encoded in
+    /// `encodedSearchTerms` (`nil` when it has none) for ``SearchTerms/init(decoding:)``: most
+    /// builds never need them.
+    ///
+    /// - Throws: ``FlowCore/ByteReader/Malformed`` when the bytes are not such a summary.
+    public init(reading reader: inout ByteReader, encodedSearchTerms: inout ArraySlice<UInt8>?) throws {
         let id = try reader.readString()
         let source = try reader.readString()
         let page = SourceFile(source)
@@ -77,14 +98,7 @@ extension PageSummary {
         let images = try reader.readArray(readReference)
         let anchors = try reader.readStrings()
         let choiceLinks = try reader.readStrings()
-        var searchTerms: SearchTerms?
-        if try reader.readBool() {
-            searchTerms = SearchTerms(
-                steps: try reader.readStrings(),
-                targets: try reader.readStrings(),
-                fields: try reader.readStrings()
-            )
-        }
+        encodedSearchTerms = try reader.readBool() ? try reader.readBytes(try reader.readInt()) : nil
         self.init(
             id: id,
             source: source,
@@ -98,8 +112,7 @@ extension PageSummary {
             links: links,
             images: images,
             anchors: anchors,
-            choiceLinks: choiceLinks,
-            searchTerms: searchTerms
+            choiceLinks: choiceLinks
         )
     }
 
@@ -222,5 +235,23 @@ extension PageSummary {
         case 5: return .null
         default: throw ByteReader.Malformed()
         }
+    }
+}
+
+extension SearchTerms {
+    /// Writes the terms to `writer`.
+    func write(to writer: inout ByteWriter) {
+        writer.write(steps)
+        writer.write(targets)
+        writer.write(fields)
+    }
+
+    /// Reads terms that ``PageSummary/init(reading:encodedSearchTerms:)`` left encoded.
+    ///
+    /// - Throws: ``FlowCore/ByteReader/Malformed`` when the bytes are not such terms.
+    public init(decoding bytes: ArraySlice<UInt8>) throws {
+        var reader = ByteReader(bytes)
+        self.init(steps: try reader.readStrings(), targets: try reader.readStrings(), fields: try reader.readStrings())
+        guard reader.isAtEnd else { throw ByteReader.Malformed() }
     }
 }

@@ -98,4 +98,33 @@ import Testing
         try handle.close()
         #expect(PageSummaryStore.load(from: url, key: previous.key).entries.isEmpty)
     }
+
+    /// When the previous search index can't be copied from, the entries of the pages left
+    /// unparsed are made from the terms the store kept, still encoded until then.
+    @Test func searchTermsOfUnparsedPagesComeFromTheStore() async throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let content = folder.appendingPathComponent("content")
+        try FileManager.default.copyItem(at: Fixtures.shippedContent, to: content)
+        let site = folder.appendingPathComponent("site")
+        _ = try await IncrementalBuildActionTests.build(content, into: site)
+        let store = PageSummaryStore.load(
+            from: folder.appendingPathComponent(".site.flowdoc-cache/pages"),
+            key: PageSummaryStore.key(configuration: Data())
+        )
+        let entry = try #require(store.entries["connections/create-trigger.md"])
+        #expect(entry.summary.searchTerms == nil && entry.encodedTerms != nil, "Read without decoding the terms")
+        #expect(store.searchTerms(of: "connections/create-trigger.md")?.targets.contains("Create trigger") == true)
+        try Data("window.FLOWDOC_SEARCH = [];\n".utf8).write(to: site.appendingPathComponent("assets/search-index.js"))
+        try Fixtures.append("\nOne more sentence.\n", to: content.appendingPathComponent("connections/test-sync.md"))
+        let rebuilt = try await IncrementalBuildActionTests.build(content, into: site)
+        #expect(rebuilt.parsedPages == 1)
+        let clean = folder.appendingPathComponent("clean")
+        _ = try await IncrementalBuildActionTests.build(content, into: clean, incremental: false)
+        let index = "assets/search-index.js"
+        #expect(
+            try Data(contentsOf: site.appendingPathComponent(index))
+                == Data(contentsOf: clean.appendingPathComponent(index))
+        )
+    }
 }

@@ -12,6 +12,8 @@ extension BuildAction {
         var loaded: LoadedContent
         /// The diagnostics, and the summary of every page.
         var outcome: ContentChecker.Outcome
+        /// What the previous build kept of each page: the search terms of the pages left unparsed.
+        var store: PageSummaryStore
     }
 
     /// Loads the content and checks it, leaving unparsed the pages that did not change since
@@ -67,25 +69,35 @@ extension BuildAction {
                 loaded.content.flows.map { ($0.source, $0) },
                 uniquingKeysWith: { first, _ in first }
             )
-            var kept = Self.store(of: outcome.site, loaded, key: storeKey)
+            var kept = Self.store(of: outcome.site, loaded, previous: store, key: storeKey)
             kept.startedReading = startedReading
             try? kept.save(to: storeURL, previous: store) { page in
                 flows[page.source].map(SearchTerms.init) ?? .empty
             }
         }
-        return CheckedContent(loaded: loaded, outcome: outcome)
+        return CheckedContent(loaded: loaded, outcome: outcome, store: store)
     }
 
     /// The store of every page of `site` with its digest and parse diagnostics.
-    private static func store(of site: ContentSummary, _ loaded: LoadedContent, key: UInt64) -> PageSummaryStore {
+    /// The store of every page of `site` with its digest and parse diagnostics.
+    ///
+    /// A page left unparsed keeps the search terms `previous` holds for it, still encoded.
+    private static func store(
+        of site: ContentSummary,
+        _ loaded: LoadedContent,
+        previous: PageSummaryStore,
+        key: UInt64
+    ) -> PageSummaryStore {
         var store = PageSummaryStore(key: key)
         for page in site.pages {
             guard let digest = loaded.digests[page.source] else { continue }
+            let kept = previous.entries[page.source].flatMap { $0.digest == digest ? $0.encodedTerms : nil }
             store.entries[page.source] = .init(
                 digest: digest,
                 summary: page,
                 diagnostics: loaded.pageDiagnostics[page.source] ?? [],
-                stamp: loaded.stamps[page.source]
+                stamp: loaded.stamps[page.source],
+                encodedTerms: kept
             )
         }
         return store

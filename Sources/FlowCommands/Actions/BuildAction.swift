@@ -112,6 +112,8 @@ struct BuildAction {
             site: checked.outcome.site
         )
         generator.loadPage = pageLoader(loader, digests: checked.loaded.digests)
+        let store = checked.store
+        generator.storedSearchTerms = { store.searchTerms(of: $0) }
         var builder = SiteBuilder(
             generator: generator,
             writer: writer,

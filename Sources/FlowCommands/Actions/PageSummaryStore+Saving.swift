@@ -117,9 +117,13 @@ extension PageSummaryStore {
         for (path, entry) in chunk.entries {
             writer.write(path)
             writer.write(entry.digest)
-            var summary = entry.summary
-            if summary.searchTerms == nil { summary.searchTerms = searchTerms(summary) }
-            summary.write(to: &writer)
+            if entry.summary.searchTerms == nil, let encoded = entry.encodedTerms {
+                entry.summary.write(to: &writer, encodedSearchTerms: encoded)
+            } else {
+                var summary = entry.summary
+                if summary.searchTerms == nil { summary.searchTerms = searchTerms(summary) }
+                summary.write(to: &writer)
+            }
             // Parse diagnostics are rare: JSON, or nothing.
             let json = entry.diagnostics.isEmpty ? nil : try? encoder.encode(entry.diagnostics)
             writer.write(json.map { String(decoding: $0, as: UTF8.self) } ?? "")
@@ -142,10 +146,11 @@ extension PageSummaryStore {
         let entries = try reader.readArray { reader in
             let path = try reader.readString()
             let digest = try reader.readUInt64()
-            let summary = try PageSummary(reading: &reader)
+            var encodedTerms: ArraySlice<UInt8>?
+            let summary = try PageSummary(reading: &reader, encodedSearchTerms: &encodedTerms)
             let json = try reader.readString()
             let diagnostics = json.isEmpty ? [] : try decoder.decode([Diagnostic].self, from: Data(json.utf8))
-            var entry = Entry(digest: digest, summary: summary, diagnostics: diagnostics)
+            var entry = Entry(digest: digest, summary: summary, diagnostics: diagnostics, encodedTerms: encodedTerms)
             if try reader.readBool() {
                 entry.stamp = FileStamp(
                     size: try reader.readUInt64(),

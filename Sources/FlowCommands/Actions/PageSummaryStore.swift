@@ -27,12 +27,15 @@ struct PageSummaryStore: PageMemory {
         var summary: PageSummary
         var diagnostics: [Diagnostic]
         var stamp: FileStamp?
+        /// The search terms as the file holds them, read only when needed (``searchTerms(of:)``);
+        /// `nil` when the summary has its terms, or there are none.
+        var encodedTerms: ArraySlice<UInt8>? = nil
         /// Whether the file was modified at least a second before the build that listed it
         /// started reading: only then does an unchanged stamp mean unchanged bytes.
         var stampTrusted = false
     }
 
-    static let formatLine = "flowdoc-page-summaries 3"
+    static let formatLine = "flowdoc-page-summaries 4"
     /// Entries per chunk of the file.
     static let chunkSize = 256
 
@@ -71,8 +74,16 @@ struct PageSummaryStore: PageMemory {
 
     /// The page at `path`, if the store holds it with the bytes of `digest` and its search terms.
     func knownPage(at path: String, digest: UInt64) -> KnownPage? {
-        guard let entry = entries[path], entry.digest == digest, entry.summary.searchTerms != nil else { return nil }
+        guard let entry = entries[path], entry.digest == digest,
+            entry.summary.searchTerms != nil || entry.encodedTerms != nil
+        else { return nil }
         return KnownPage(summary: entry.summary, diagnostics: entry.diagnostics)
+    }
+
+    /// The search terms kept for the page at `path`.
+    func searchTerms(of path: String) -> SearchTerms? {
+        guard let entry = entries[path] else { return nil }
+        return entry.summary.searchTerms ?? entry.encodedTerms.flatMap { try? SearchTerms(decoding: $0) }
     }
 
     /// Reads the store saved at `url` under `key`; an empty store when there is none, it is

@@ -79,7 +79,6 @@ extension BuildAction {
     }
 
     /// The store of every page of `site` with its digest and parse diagnostics.
-    /// The store of every page of `site` with its digest and parse diagnostics.
     ///
     /// A page left unparsed keeps the search terms `previous` holds for it, still encoded.
     private static func store(

@@ -95,6 +95,7 @@ struct BuildCache: Sendable {
                 slices[index] = entries(of: entryLines[start..<min(start + sliceSize, entryLines.endIndex)])
             }
         }
+        cache.entries.reserveCapacity(entryLines.count)
         for slice in slices {
             guard let slice else { return BuildCache(key: key) }
             for entry in slice { cache.entries[entry.path] = entry }

@@ -183,10 +183,11 @@ extension PageSummary {
         metadata.draft = try reader.readBool()
         let extra = try reader.readArray { reader in (try reader.readString(), try readValue(from: &reader, depth: 0)) }
         metadata.extra = Dictionary(extra, uniquingKeysWith: { _, last in last })
-        let ranges = try reader.readArray { reader in (try reader.readString(), try readRange(in: page, from: &reader))
-        }
-        for (key, range) in ranges {
-            guard let range else { throw ByteReader.Malformed() }
+        let count = try reader.readInt()
+        metadata.keyRanges.reserveCapacity(min(count, 32))  // a damaged count must not allocate much
+        for _ in 0..<count {
+            let key = try reader.readString()
+            guard let range = try readRange(in: page, from: &reader) else { throw ByteReader.Malformed() }
             metadata.keyRanges[key] = range
         }
         return metadata

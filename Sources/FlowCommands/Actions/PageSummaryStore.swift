@@ -110,6 +110,7 @@ struct PageSummaryStore: PageMemory {
             }
         }
         var store = empty
+        store.entries.reserveCapacity(decoded.reduce(0) { $0 + ($1?.entries.count ?? 0) })
         for chunk in decoded {
             guard let chunk else { return empty }
             for path in chunk.removed { store.entries[path] = nil }

@@ -48,7 +48,9 @@ extension ContentChecker {
                         let facts = FlowFacts(flow, resolver: resolver)
                         let diagnostics = check(facts, of: content, with: rules, context: context)
                         summary = PageSummary(flow, links: facts.links.map(\.link), images: facts.images.map(\.link))
-                        entry = .init(digest: digest ?? 0, diagnostics: diagnostics, siteFacts: summary.siteFactsDigest)
+                        // The site facts digest only of a page whose entry is kept.
+                        let siteFacts = digest == nil ? 0 : summary.siteFactsDigest
+                        entry = .init(digest: digest ?? 0, diagnostics: diagnostics, siteFacts: siteFacts)
                     }
                     pass.summaries.append(summary)
                     pass.diagnostics += entry.diagnostics

@@ -68,9 +68,10 @@ public struct ContentChecker: Sendable {
             known: known
         )
         let site = ContentSummary(pages: pages.summaries, assets: content.assets)
-        let fingerprint = Self.siteFingerprint(site, rules: siteRules, entries: pages.entries)
+        // Only a check that keeps its results for the next (one with digests) needs the fingerprint.
+        let fingerprint = digests.isEmpty ? nil : Self.siteFingerprint(site, rules: siteRules, entries: pages.entries)
         let siteDiagnostics =
-            previous.site?.fingerprint == fingerprint
+            fingerprint != nil && previous.site?.fingerprint == fingerprint
             ? previous.site?.diagnostics ?? []
             : Self.check(site, content, with: siteRules, context: context, resolver: resolver)
         let diagnostics = content.diagnostics + pages.diagnostics + siteDiagnostics
@@ -79,7 +80,7 @@ public struct ContentChecker: Sendable {
             cache: PageCheckCache(
                 key: previous.key,
                 entries: pages.entries,
-                site: .init(fingerprint: fingerprint, diagnostics: siteDiagnostics)
+                site: fingerprint.map { .init(fingerprint: $0, diagnostics: siteDiagnostics) }
             ),
             site: site
         )

@@ -7,11 +7,13 @@ import Synchronization
 /// rendered, and pages whose output can't have changed since the last build are reused.
 ///
 /// The files go into a ``SiteStaging`` folder that ``SiteWriter`` swaps in at the end, so a
-/// failed build leaves the previous site untouched. An unchanged page is hard-linked from the
-/// previous site into the staging folder (copied where hard links are not possible); it is
-/// unchanged when its source digest and the answers of its ``DependencyTrace`` are the same
-/// as in the ``BuildCache``. The home page and the files about the whole site (graph, search,
-/// sitemap, `flows.json`) are always generated. The result is byte-identical to a clean build.
+/// failed build leaves the previous site untouched. A page is unchanged when its source digest
+/// and the answers of its ``DependencyTrace`` are the same as in the ``BuildCache``; an unchanged
+/// page is hard-linked from the previous site into the staging folder (copied where hard links
+/// are not possible), or already there when the folder is the ``SiteSpare`` of the previous
+/// site. The home page, flow map and sitemap are reused while every page's site facts are the
+/// same (``siteFingerprint``); `flows.json` and the search index copy the parts of unchanged pages
+/// from the previous files (``PartLayout``). The result is byte-identical to a clean build.
 public struct SiteBuilder: Sendable {
     /// The files to build.
     public var generator: SiteGenerator
@@ -176,9 +178,9 @@ public struct SiteBuilder: Sendable {
             BuildCache.invalidate(for: writer.output)
             let previousSite = try writer.commitLeavingPrevious(staging)
             // The previous site is kept as the next build's spare, or removed, while the manifest is written.
-            let written = staging.written.all
+            let written = staging.written?.all ?? []
             // Bringing the replaced site up to date costs two calls a file written, removing it one a file.
-            let keepsSpare = incremental && knowsPrevious && written.count <= cache.entries.count / 2
+            let keepsSpare = staging.written != nil && written.count <= cache.entries.count / 2
             async let retired: Void = {
                 guard let previousSite else { return }
                 if keepsSpare, SiteSpare(output: writer.output).keep(previousSite, written: written, removed: removed) {

@@ -61,12 +61,13 @@ struct SiteSpare {
         previous.remove(removed)
         discard()
         guard rename(root, folder.path) == 0 else { return false }
-        guard let marker = BuildCache.markerIdentity(of: output),
+        // Unstamped, the spare would never be taken: removed then, with nothing left to the caller.
+        if let marker = BuildCache.markerIdentity(of: output),
             (try? Data(marker.utf8).write(to: stamp, options: .atomic)) != nil
-        else {
-            discard()
+        {
             return true
         }
+        discard()
         return true
     }
 

@@ -22,18 +22,21 @@ public struct SiteStaging: Sendable {
     let previousRoot: String?
     /// Whether the folder started as a copy of the previous site (``SiteSpare``).
     let isRecycled: Bool
-    /// The paths whose files are not the previous site's file at the same path: written, or linked from elsewhere.
-    let written = WrittenPaths()
+    /// The paths whose files are not the previous site's file at the same path (written, or
+    /// linked from elsewhere), recorded only for a build that may keep a ``SiteSpare``.
+    let written: WrittenPaths?
 
     /// Creates the staging folder object for the folder at `root`, which must exist.
     ///
     /// - Parameters:
     ///   - previousSite: The site being replaced, if any.
     ///   - isRecycled: Whether the folder holds the previous site's files (``SiteSpare``).
-    init(root: URL, previousSite: URL? = nil, isRecycled: Bool = false) {
+    ///   - recordsWrites: Whether to record ``written``.
+    init(root: URL, previousSite: URL? = nil, isRecycled: Bool = false, recordsWrites: Bool = false) {
         self.root = root
         previousRoot = previousSite?.path
         self.isRecycled = isRecycled && previousSite != nil
+        written = recordsWrites || isRecycled ? WrittenPaths() : nil
     }
 
     /// Creates the folders that `paths` (relative file paths) need, each once.
@@ -110,7 +113,7 @@ public struct SiteStaging: Sendable {
         let target = root.path + "/" + path
         // Truncating a recycled folder's file would empty the live site's copy, the same inode.
         if isRecycled { unlink(target) }
-        written.add(path)
+        written?.add(path)
         let descriptor = Glibc.open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw Self.systemError(path, "can't create the file") }
         return OutputFile(path: path, descriptor: descriptor)
@@ -153,7 +156,7 @@ public struct SiteStaging: Sendable {
         if samePath, isRecycled { return true }
         if isRecycled { unlink(target) }
         if link(previous, target) == 0 {
-            if !samePath { written.add(path) }
+            if !samePath { written?.add(path) }
             return true
         }
         guard let data = FileManager.default.contents(atPath: previous) else { return false }

@@ -94,7 +94,8 @@ public struct SiteWriter: Sendable {
     /// earlier left behind are removed first (``removeLeftovers()``).
     ///
     /// - Parameter recycling: Whether to start from the ``SiteSpare`` that copies the site in
-    ///   ``output``, when there is one (the staging folder is then ``SiteStaging/isRecycled``).
+    ///   ``output``, when there is one (the staging folder is then ``SiteStaging/isRecycled``),
+    ///   and to record what is written, so that the replaced site can become the next spare.
     ///   Without it, a spare is removed.
     /// - Throws: ``SiteWriterError`` from ``validate()``, or naming the folder that can't be created.
     public func begin(recycling: Bool = false) throws -> SiteStaging {
@@ -110,7 +111,7 @@ public struct SiteWriter: Sendable {
         if let (path, reason) = Self.makeFolders(staging.path) {
             throw SiteWriterError(path: path, reason: "can't create the temporary folder for the new site: \(reason)")
         }
-        return SiteStaging(root: staging, previousSite: output)
+        return SiteStaging(root: staging, previousSite: output, recordsWrites: recycling)
     }
 
     /// Marks the staging folder as a flowdoc site and swaps it in for ``output``.

@@ -21,6 +21,20 @@ public enum Fixtures {
         try String(contentsOf: url(path), encoding: .utf8)
     }
 
+    /// A copy of the shipped content folder at `folder/content`.
+    public static func copyOfShippedContent(into folder: URL) throws -> URL {
+        let content = folder.appendingPathComponent("content")
+        try FileManager.default.copyItem(at: shippedContent, to: content)
+        return content
+    }
+
+    /// The inode of the file or folder at `url`: a file a build linked or kept keeps its inode.
+    public static func inode(of url: URL) throws -> UInt64 {
+        let number = try FileManager.default.attributesOfItem(atPath: url.path)[.systemFileNumber]
+        guard let inode = number as? UInt64 else { throw CocoaError(.fileReadUnknown) }
+        return inode
+    }
+
     /// A new empty temporary folder; tests write only here.
     public static func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("flowdoc-tests-\(UUID().uuidString)")

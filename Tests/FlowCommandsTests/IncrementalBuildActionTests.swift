@@ -170,6 +170,14 @@ import Testing
         return content
     }
 
+    /// Copies the shipped content into `folder/content` and builds it into `folder/site`.
+    static func buildShippedContent(in folder: URL) async throws -> (content: URL, site: URL) {
+        let content = try Fixtures.copyOfShippedContent(into: folder)
+        let site = folder.appendingPathComponent("site")
+        _ = try await build(content, into: site)
+        return (content, site)
+    }
+
     static func build(_ content: URL, into site: URL, incremental: Bool = true) async throws -> BuildAction.Result {
         var action = BuildAction(contentURL: content, outputURL: site, options: .init())
         action.incremental = incremental

@@ -10,17 +10,11 @@ import Testing
 @Suite struct PageSummaryStoreTests {
     /// A store of the shipped content, written by a build into a temporary folder.
     static func builtStore(in folder: URL) async throws -> (url: URL, store: PageSummaryStore) {
-        let content = folder.appendingPathComponent("content")
-        try FileManager.default.copyItem(at: Fixtures.shippedContent, to: content)
-        _ = try await IncrementalBuildActionTests.build(content, into: folder.appendingPathComponent("site"))
+        _ = try await IncrementalBuildActionTests.buildShippedContent(in: folder)
         let url = folder.appendingPathComponent(".site.flowdoc-cache/pages")
         let store = PageSummaryStore.load(from: url, key: PageSummaryStore.key(configuration: Data()))
         try #require(store.entries.count > 20)
         return (url, store)
-    }
-
-    static func inode(_ url: URL) throws -> UInt64 {
-        try #require(try FileManager.default.attributesOfItem(atPath: url.path)[.systemFileNumber] as? UInt64)
     }
 
     /// What identifies each entry: digest, title, stamp and whether it is trusted.
@@ -35,7 +29,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let (url, previous) = try await Self.builtStore(in: folder)
         let size = try Data(contentsOf: url).count
-        let inode = try Self.inode(url)
+        let inode = try Fixtures.inode(of: url)
         var changed = previous
         let paths = previous.entries.keys.sorted()
         changed.entries[paths[0]]?.digest &+= 1
@@ -43,7 +37,7 @@ import Testing
         changed.entries[paths[2]] = nil
         changed.entries["new/page.md"] = previous.entries[paths[3]]
         try changed.save(to: url, previous: previous) { _ in .empty }
-        #expect(try Self.inode(url) == inode, "Appended to, not written anew")
+        #expect(try Fixtures.inode(of: url) == inode, "Appended to, not written anew")
         let grown = try Data(contentsOf: url).count
         #expect(grown > size && grown < size + size / 4, "Only the changes are appended")
         let read = PageSummaryStore.load(from: url, key: previous.key)
@@ -73,13 +67,13 @@ import Testing
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let (url, previous) = try await Self.builtStore(in: folder)
-        let inode = try Self.inode(url)
+        let inode = try Fixtures.inode(of: url)
         var changed = previous
         for path in previous.entries.keys.sorted().prefix(previous.entries.count / 2) {
             changed.entries[path]?.digest &+= 1
         }
         try changed.save(to: url, previous: previous) { _ in .empty }
-        #expect(try Self.inode(url) != inode, "Written anew through a temporary file")
+        #expect(try Fixtures.inode(of: url) != inode, "Written anew through a temporary file")
         let read = PageSummaryStore.load(from: url, key: previous.key)
         #expect(Self.fingerprint(read) == Self.fingerprint(changed))
         #expect(read.recordCount == changed.entries.count)
@@ -104,10 +98,7 @@ import Testing
     @Test func searchTermsOfUnparsedPagesComeFromTheStore() async throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let content = folder.appendingPathComponent("content")
-        try FileManager.default.copyItem(at: Fixtures.shippedContent, to: content)
-        let site = folder.appendingPathComponent("site")
-        _ = try await IncrementalBuildActionTests.build(content, into: site)
+        let (content, site) = try await IncrementalBuildActionTests.buildShippedContent(in: folder)
         let store = PageSummaryStore.load(
             from: folder.appendingPathComponent(".site.flowdoc-cache/pages"),
             key: PageSummaryStore.key(configuration: Data())

@@ -26,10 +26,6 @@ import Testing
         return folders
     }
 
-    static func inode(_ url: URL) throws -> UInt64 {
-        try #require(try FileManager.default.attributesOfItem(atPath: url.path)[.systemFileNumber] as? UInt64)
-    }
-
     /// Rebuilds `site` from `content`, compares it with a clean build, and returns the site folder's inode.
     static func rebuild(_ content: URL, _ site: URL, step: String, in folder: URL) async throws -> UInt64 {
         let rebuilt = try await IncrementalBuildActionTests.build(content, into: site)
@@ -41,18 +37,15 @@ import Testing
         #expect(files == expected, "\(step): \(Set(files.keys).symmetricDifference(expected.keys).sorted())")
         #expect(Self.folders(site) == Self.folders(clean), "\(step)")
         try FileManager.default.removeItem(at: clean)
-        return try inode(site)
+        return try Fixtures.inode(of: site)
     }
 
     @Test func rebuildsTakeTurnsWithTheSpareAndGiveTheCleanBuild() async throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let content = folder.appendingPathComponent("content")
-        try FileManager.default.copyItem(at: Fixtures.shippedContent, to: content)
-        let site = folder.appendingPathComponent("site")
+        let (content, site) = try await IncrementalBuildActionTests.buildShippedContent(in: folder)
         let spare = folder.appendingPathComponent(".site.flowdoc-cache/spare")
-        _ = try await IncrementalBuildActionTests.build(content, into: site)
-        let first = try Self.inode(site)
+        let first = try Fixtures.inode(of: site)
         try Fixtures.append("\nOne more sentence.\n", to: content.appendingPathComponent(Self.page))
         let second = try await Self.rebuild(content, site, step: "edit", in: folder)
         #expect(FileManager.default.fileExists(atPath: spare.path), "The replaced site is kept as the spare")
@@ -82,10 +75,7 @@ import Testing
     @Test func aSpareOfAnotherSiteIsNotTaken() async throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let content = folder.appendingPathComponent("content")
-        try FileManager.default.copyItem(at: Fixtures.shippedContent, to: content)
-        let site = folder.appendingPathComponent("site")
-        _ = try await IncrementalBuildActionTests.build(content, into: site)
+        let (content, site) = try await IncrementalBuildActionTests.buildShippedContent(in: folder)
         try Fixtures.append("\nOne more sentence.\n", to: content.appendingPathComponent(Self.page))
         let second = try await Self.rebuild(content, site, step: "edit", in: folder)
         // A spare whose stamp names another site, with a file planted in it, is not used.

@@ -12,10 +12,7 @@ import Testing
     /// The inode of each of ``files``: a file taken from the previous build keeps its inode.
     static func inodes(in site: URL) throws -> [String: UInt64] {
         var inodes: [String: UInt64] = [:]
-        for path in files {
-            let attributes = try FileManager.default.attributesOfItem(atPath: site.appendingPathComponent(path).path)
-            inodes[path] = try #require(attributes[.systemFileNumber] as? UInt64)
-        }
+        for path in files { inodes[path] = try Fixtures.inode(of: site.appendingPathComponent(path)) }
         return inodes
     }
 
@@ -24,10 +21,7 @@ import Testing
     static func reused(after edit: (URL) throws -> Void) async throws -> Set<String> {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let content = folder.appendingPathComponent("content")
-        try FileManager.default.copyItem(at: Fixtures.shippedContent, to: content)
-        let site = folder.appendingPathComponent("site")
-        _ = try await IncrementalBuildActionTests.build(content, into: site)
+        let (content, site) = try await IncrementalBuildActionTests.buildShippedContent(in: folder)
         let before = try inodes(in: site)
         try edit(content.appendingPathComponent("connections/test-sync.md"))
         _ = try await IncrementalBuildActionTests.build(content, into: site)

@@ -68,7 +68,7 @@ import Testing
     func incrementalRebuildEqualsCleanBuild(after change: Change) async throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let content = try Self.copyOfShippedContent(into: folder)
+        let content = try Fixtures.copyOfShippedContent(into: folder)
         let site = folder.appendingPathComponent("site")
         _ = try await Self.build(content, into: site)
         try change.apply(content)
@@ -88,7 +88,7 @@ import Testing
     @Test func unchangedContentRendersOnlyTheHomePage() async throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let content = try Self.copyOfShippedContent(into: folder)
+        let content = try Fixtures.copyOfShippedContent(into: folder)
         let site = folder.appendingPathComponent("site")
         _ = try await Self.build(content, into: site)
         let report = try await Self.build(content, into: site)
@@ -98,7 +98,7 @@ import Testing
     @Test func changedTemplateRebuildsEveryPage() async throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let content = try Self.copyOfShippedContent(into: folder)
+        let content = try Fixtures.copyOfShippedContent(into: folder)
         let site = folder.appendingPathComponent("site")
         _ = try await Self.build(content, into: site)
         var theme = Theme.builtIn()
@@ -131,7 +131,7 @@ import Testing
     @Test func cacheLivesBesideTheOutputAndIsNotPublished() async throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let content = try Self.copyOfShippedContent(into: folder)
+        let content = try Fixtures.copyOfShippedContent(into: folder)
         _ = try await Self.build(content, into: folder.appendingPathComponent("site"))
         let entries = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         #expect(entries == [".site.flowdoc-cache", "content", "site"])
@@ -160,12 +160,6 @@ import Testing
             incremental: incremental
         )
         return try await builder.build()
-    }
-
-    static func copyOfShippedContent(into folder: URL) throws -> URL {
-        let content = folder.appendingPathComponent("content")
-        try FileManager.default.copyItem(at: Fixtures.shippedContent, to: content)
-        return content
     }
 
 }

@@ -25,7 +25,7 @@ import Testing
 
     /// Builds the shipped content, tampers with the joined files, edits another page and builds again.
     static func rebuildAfterTampering(keepingTime: Bool, in folder: URL) async throws -> (site: URL, clean: URL) {
-        let content = try IncrementalBuildTests.copyOfShippedContent(into: folder)
+        let content = try Fixtures.copyOfShippedContent(into: folder)
         let site = folder.appendingPathComponent("site")
         _ = try await IncrementalBuildTests.build(content, into: site)
         for path in joinedFiles {

@@ -30,7 +30,7 @@ struct PartLayout: Sendable, Equatable {
     var fileSize = 0
     var modified: Int64 = 0
 
-    /// Writes the layout in the manifest's byte form.
+    /// Writes the layout as the `parts` file beside the manifest holds it.
     func write(to writer: inout ByteWriter) {
         writer.write(prefixLength)
         writer.write(fileSize)

@@ -1,4 +1,3 @@
-import Dispatch
 import FlowCore
 import Foundation
 
@@ -11,10 +10,11 @@ import Foundation
 /// the output's marker file; a manifest whose key or marker differ is ignored, so a changed
 /// theme or option, or an output folder replaced by hand, gives a full build.
 ///
-/// The fourth line holds the ``answersFingerprint`` of the site the manifest was written for,
-/// and its ``siteFacts`` when known.
-/// Each further line describes one reusable file: its path, the digest of its page's source,
-/// the hash of the answers its dependencies gave, and the questions (``DependencyTrace``).
+/// Then come, as bytes (``FlowCore/ByteWriter``), the ``answersFingerprint`` of the site the
+/// manifest was written for and its ``siteFacts`` when known, and the entries in path order, in
+/// chunks (``FlowCore/ByteChunks``): each describes one reusable file by its path, the digest of
+/// its page's source, the hash of the answers its dependencies gave, and the questions
+/// (``DependencyTrace``).
 struct BuildCache: Sendable {
     /// One reusable output file.
     struct Entry: Sendable {
@@ -22,11 +22,11 @@ struct BuildCache: Sendable {
         var sourceDigest: UInt64
         var answers: UInt64
         /// The questions as the manifest spells them (``DependencyTrace/Query/encoded``, separated
-        /// by U+001E): one string a file rather than an array of values, so that reading the
+        /// by U+001E): the manifest's bytes rather than an array of values, so that reading the
         /// manifest decodes nothing, and an unchanged page's questions only when they are asked again.
-        var encodedQueries: String
+        var encodedQueries: ArraySlice<UInt8>
 
-        init(path: String, sourceDigest: UInt64, answers: UInt64, encodedQueries: String) {
+        init(path: String, sourceDigest: UInt64, answers: UInt64, encodedQueries: ArraySlice<UInt8>) {
             self.path = path
             self.sourceDigest = sourceDigest
             self.answers = answers
@@ -35,17 +35,24 @@ struct BuildCache: Sendable {
 
         init(path: String, sourceDigest: UInt64, answers: UInt64, queries: [DependencyTrace.Query]) {
             let encoded = queries.map(\.encoded).joined(separator: "\u{1E}")
-            self.init(path: path, sourceDigest: sourceDigest, answers: answers, encodedQueries: encoded)
+            self.init(
+                path: path,
+                sourceDigest: sourceDigest,
+                answers: answers,
+                encodedQueries: ArraySlice(encoded.utf8)
+            )
         }
 
         /// The questions; one that doesn't decode is left out, as a manifest of another version may have it.
         var queries: [DependencyTrace.Query] {
-            encodedQueries.utf8.split(separator: 0x1E).map { Substring($0) }
+            encodedQueries.split(separator: 0x1E).map { String(decoding: $0, as: UTF8.self)[...] }
                 .compactMap(DependencyTrace.Query.init(encoded:))
         }
     }
 
-    static let formatLine = "flowdoc-build-cache 4"
+    static let formatLine = "flowdoc-build-cache 5"
+    /// Entries per chunk of the manifest.
+    static let chunkSize = 512
 
     /// The build's key: flowdoc's version, the theme and the options.
     var key: UInt64
@@ -67,59 +74,36 @@ struct BuildCache: Sendable {
 
     /// Reads the manifest for `output`; empty when it is missing, unreadable or for another key or site.
     static func load(for output: URL, key: UInt64) -> BuildCache {
-        var cache = BuildCache(key: key)
+        let empty = BuildCache(key: key)
         let url = folder(for: output).appendingPathComponent("manifest")
         guard let data = FileManager.default.contents(atPath: url.path),
             let marker = markerIdentity(of: output)
-        else { return cache }
-        let text = String(decoding: data, as: UTF8.self)
-        // Split by bytes: every field is escaped, so a line break byte always ends a line.
-        let lines = text.utf8.split(separator: UInt8(ascii: "\n")).map { Substring($0) }
-        guard lines.count >= 4, lines[0] == Substring(formatLine),
-            lines[1] == Substring("key \(StableHasher.hex(key))"),
-            lines[2] == Substring("marker \(marker)"),
-            lines[3].hasPrefix("site ")
-        else { return cache }
-        let site = lines[3].dropFirst(5).split(separator: " ")
-        guard (1...2).contains(site.count), let fingerprint = UInt64(site[0], radix: 16) else { return cache }
-        let siteFacts = site.count == 2 ? UInt64(site[1], radix: 16) : nil
-        // The lines are read on every core, a slice each.
-        let entryLines = lines[4...]
-        let sliceSize = 512
-        var slices = [[Entry]?](repeating: [], count: (entryLines.count + sliceSize - 1) / sliceSize)
-        slices.withUnsafeMutableBufferPointer { buffer in
-            // Each iteration writes only its own element of the buffer.
-            nonisolated(unsafe) let slices = buffer
-            DispatchQueue.concurrentPerform(iterations: slices.count) { index in
-                let start = entryLines.startIndex + index * sliceSize
-                slices[index] = entries(of: entryLines[start..<min(start + sliceSize, entryLines.endIndex)])
-            }
+        else { return empty }
+        let bytes = [UInt8](data)
+        let header = Array(header(key: key, marker: marker).utf8)
+        guard bytes.starts(with: header) else { return empty }
+        var reader = ByteReader(bytes[header.count...])
+        var cache = empty
+        do {
+            cache.answersFingerprint = try reader.readUInt64()
+            cache.siteFacts = try reader.readBool() ? try reader.readUInt64() : nil
+            cache.entries.reserveCapacity(try reader.readInt())
+            let chunks = try ByteChunks.split(&reader)
+            guard
+                let decoded = ByteChunks.read(
+                    chunks,
+                    { bytes in
+                        var reader = ByteReader(bytes)
+                        return try reader.readEntries()
+                    }
+                )
+            else { return empty }
+            for entry in decoded.joined() { cache.entries[entry.path] = entry }
+        } catch {
+            return empty
         }
-        cache.entries.reserveCapacity(entryLines.count)
-        for slice in slices {
-            guard let slice else { return BuildCache(key: key) }
-            for entry in slice { cache.entries[entry.path] = entry }
-        }
-        cache.answersFingerprint = fingerprint
-        cache.siteFacts = siteFacts
         cache.parts = loadParts(for: output, key: key)
         return cache
-    }
-
-    /// The entries of manifest lines; `nil` when one of them is malformed.
-    private static func entries(of lines: ArraySlice<Substring>) -> [Entry]? {
-        var entries: [Entry] = []
-        entries.reserveCapacity(lines.count)
-        for line in lines {
-            let fields = line.utf8.split(separator: UInt8(ascii: "\t"), maxSplits: 3, omittingEmptySubsequences: false)
-                .map { Substring($0) }
-            guard fields.count == 4, let digest = UInt64(fields[1], radix: 16),
-                let answers = UInt64(fields[2], radix: 16)
-            else { return nil }
-            let path = DependencyTrace.Query.unescape(fields[0])
-            entries.append(Entry(path: path, sourceDigest: digest, answers: answers, encodedQueries: String(fields[3])))
-        }
-        return entries
     }
 
     /// Removes the manifest of `output`, before the output changes.
@@ -133,37 +117,28 @@ struct BuildCache: Sendable {
     /// Failing to write it costs only speed: the next build is then a full one.
     func save(for output: URL) {
         guard let marker = Self.markerIdentity(of: output) else { return }
-        var text = "\(Self.formatLine)\nkey \(StableHasher.hex(key))\nmarker \(marker)\n"
-        text += "site \(StableHasher.hex(answersFingerprint ?? 0))"
-        text += siteFacts.map { " " + StableHasher.hex($0) } ?? ""
-        text += "\n"
-        // The lines are written on every core, a slice of entries each, then joined in path order.
+        var start = ByteWriter()
+        start.write(answersFingerprint ?? 0)
+        start.write(siteFacts != nil)
+        if let siteFacts { start.write(siteFacts) }
+        start.write(entries.count)
         let sorted = entries.values.sorted { $0.path < $1.path }
-        let sliceSize = 512
-        var slices = [String](repeating: "", count: (sorted.count + sliceSize - 1) / sliceSize)
-        slices.withUnsafeMutableBufferPointer { buffer in
-            // Each iteration writes only its own element of the buffer.
-            nonisolated(unsafe) let slices = buffer
-            DispatchQueue.concurrentPerform(iterations: slices.count) { index in
-                var lines = ""
-                for entry in sorted[index * sliceSize..<min((index + 1) * sliceSize, sorted.count)] {
-                    lines += DependencyTrace.Query.escape(entry.path) + "\t" + StableHasher.hex(entry.sourceDigest)
-                    lines += "\t" + StableHasher.hex(entry.answers) + "\t"
-                    lines += entry.encodedQueries + "\n"
-                }
-                slices[index] = lines
-            }
-        }
+        let chunks = ByteChunks.make(of: sorted, chunkSize: Self.chunkSize) { $1.write($0) }
         let folder = Self.folder(for: output)
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let temporary = folder.appendingPathComponent("manifest.new")
-        // Slice by slice: joined, then copied into one `Data`, the manifest of a large site took
+        // Chunk by chunk: joined, then copied into one `Data`, the manifest of a large site took
         // three times its size at the end of the build, where heaptrack put the heap's peak.
         guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
             let handle = try? FileHandle(forWritingTo: temporary)
         else { return }
         do {
-            for part in [text] + slices { try handle.write(contentsOf: Data(part.utf8)) }
+            try handle.write(contentsOf: Data(Self.header(key: key, marker: marker).utf8) + start.bytes)
+            for chunk in chunks {
+                var piece = ByteWriter()
+                ByteChunks.appendWithLength(chunk, to: &piece)
+                try handle.write(contentsOf: piece.bytes)
+            }
             try handle.close()
         } catch {
             try? handle.close()
@@ -174,10 +149,45 @@ struct BuildCache: Sendable {
         saveParts(for: output)
     }
 
+    /// The manifest's first lines: the format, the key and the marker's identity.
+    private static func header(key: UInt64, marker: String) -> String {
+        "\(formatLine)\nkey \(StableHasher.hex(key))\nmarker \(marker)\n"
+    }
+
     /// The device, inode and change time of the output's marker file, which identify the site flowdoc wrote.
     static func markerIdentity(of output: URL) -> String? {
         var info = stat()
         guard stat(output.appendingPathComponent(SiteWriter.markerFileName).path, &info) == 0 else { return nil }
         return "\(info.st_dev)-\(info.st_ino)-\(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec)"
+    }
+}
+
+extension ByteWriter {
+    /// Writes the manifest entries `entries`.
+    fileprivate mutating func write(_ entries: ArraySlice<BuildCache.Entry>) {
+        write(entries.count)
+        for entry in entries {
+            write(entry.path)
+            write(entry.sourceDigest)
+            write(entry.answers)
+            write(entry.encodedQueries.count)
+            append(bytes: entry.encodedQueries)
+        }
+    }
+}
+
+extension ByteReader {
+    /// Reads the manifest entries that ``ByteWriter/write(_:)`` wrote; throws unless they end the bytes.
+    fileprivate mutating func readEntries() throws -> [BuildCache.Entry] {
+        let entries = try readArray { reader in
+            BuildCache.Entry(
+                path: try reader.readString(),
+                sourceDigest: try reader.readUInt64(),
+                answers: try reader.readUInt64(),
+                encodedQueries: try reader.readBytes(try reader.readInt())
+            )
+        }
+        guard isAtEnd else { throw Malformed() }
+        return entries
     }
 }

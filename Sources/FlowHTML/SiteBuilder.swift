@@ -171,7 +171,7 @@ public struct SiteBuilder: Sendable {
             }
             // Every file is listed, so that the next build knows which of them its site no longer has.
             for path in pagePaths + chunks.flatMap(\.files) + ["flows.json"] where cache.entries[path] == nil {
-                cache.entries[path] = .init(path: path, sourceDigest: 0, answers: 0, encodedQueries: "")
+                cache.entries[path] = .init(path: path, sourceDigest: 0, answers: 0, encodedQueries: [])
             }
             let removed = knowsPrevious ? previous.entries.keys.filter { cache.entries[$0] == nil } : []
             if staging.isRecycled { staging.remove(removed) }

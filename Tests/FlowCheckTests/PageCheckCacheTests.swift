@@ -143,11 +143,15 @@ import Testing
         #expect(cache.site?.diagnostics.contains { $0.id == "BrokenLink" } == true)
         #expect(PageCheckCache.load(from: url, key: 43).entries.isEmpty)
         #expect(PageCheckCache.load(from: url, key: 43).site == nil)
-        let damaged = "flowdoc-page-checks 2\nkey 000000000000002a\nsite\nmessy.md\tnot-hex\t0\t\n"
-        try Data(damaged.utf8).write(to: url)
-        #expect(PageCheckCache.load(from: url, key: 42).entries.isEmpty, "A damaged cache is not used")
-        try Data("flowdoc-page-checks 2\nkey 000000000000002a\nsite 1\t[nope\n".utf8).write(to: url)
-        #expect(PageCheckCache.load(from: url, key: 42).site == nil, "A damaged site line is not used")
+        let saved = try Data(contentsOf: url)
+        try saved.dropLast(3).write(to: url)
+        #expect(PageCheckCache.load(from: url, key: 42).entries.isEmpty, "A cut cache is not used")
+        try (saved + [0]).write(to: url)
+        #expect(PageCheckCache.load(from: url, key: 42).entries.isEmpty, "A cache with bytes after its end is not used")
+        // The site result (present, fingerprint 1) with diagnostics that are not JSON, and no entries.
+        try (Data("flowdoc-page-checks 3\nkey 000000000000002a\n".utf8) + [1, 1, 5] + Data("[nope".utf8) + [0])
+            .write(to: url)
+        #expect(PageCheckCache.load(from: url, key: 42).site == nil, "Damaged site diagnostics are not used")
         #expect(PageCheckCache.load(from: folder.appendingPathComponent("none"), key: 42).entries.isEmpty)
     }
 

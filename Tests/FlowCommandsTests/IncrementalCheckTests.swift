@@ -70,14 +70,13 @@ import Testing
         _ = try await Self.build(content, into: site)
         // Plant a diagnostic in the kept entry of an unchanged page: a rebuild reports it.
         let url = folder.appendingPathComponent(".site.flowdoc-cache/page-checks")
-        let text = try String(contentsOf: url, encoding: .utf8)
+        let header = try String(contentsOf: url, encoding: .isoLatin1).split(separator: "\n")[1]
+        let key = try #require(UInt64(header.dropFirst("key ".count), radix: 16))
+        var cache = PageCheckCache.load(from: url, key: key)
         let planted = Diagnostic(.warning, id: "Planted", range: nil, file: "index.md", summary: "kept")
-        let json = String(decoding: try JSONEncoder().encode([planted]), as: UTF8.self)
-        let lines = text.split(separator: "\n").map { line in
-            line.hasPrefix("index.md\t")
-                ? line.split(separator: "\t")[0...2].joined(separator: "\t") + "\t" + json : String(line)
-        }
-        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: url)
+        try #require(cache.entries["index.md"] != nil, "The seed's home page is kept")
+        cache.entries["index.md"]?.diagnostics = [planted]
+        try cache.save(to: url)
         let kept = try await Self.build(content, into: site)
         #expect(kept.diagnostics.map(\.id).contains("Planted"))
         let full = try await Self.build(content, into: site, incremental: false)

@@ -13,9 +13,9 @@ public import Foundation
 /// page's ``FlowModel/PageSummary/siteFactsDigest`` and the assets): an edit that changes no
 /// page's site facts, the usual edit of a page's text, does not run them again.
 ///
-/// The file is a format line, the key, a line with the site rules' fingerprint and diagnostics,
-/// then one line per page: the page's path, the digest and the site facts digest in
-/// hexadecimal and the diagnostics as JSON (nothing when there are none), separated by tabs.
+/// The file is a format line and the key, then as bytes (``FlowCore/ByteWriter``) the site rules'
+/// fingerprint and diagnostics, and each page's path, digest, site facts digest and
+/// diagnostics, in path order; diagnostics are JSON, empty when there are none.
 public struct PageCheckCache: Sendable {
     /// What the page rules reported about one page.
     public struct Entry: Sendable, Hashable {
@@ -49,7 +49,7 @@ public struct PageCheckCache: Sendable {
     }
 
     /// The first line of the file; another line means a cache of another format, not used.
-    static let formatLine = "flowdoc-page-checks 2"
+    static let formatLine = "flowdoc-page-checks 3"
 
     /// The hash of everything besides the page that the page rules read.
     public var key: UInt64
@@ -101,31 +101,32 @@ public struct PageCheckCache: Sendable {
     public static func load(from url: URL, key: UInt64) -> PageCheckCache {
         let empty = PageCheckCache(key: key)
         guard let data = FileManager.default.contents(atPath: url.path) else { return empty }
-        let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        guard lines.count >= 3, lines[0].elementsEqual(formatLine.utf8),
-            lines[1].elementsEqual("key \(StableHasher.hex(key))".utf8), lines[2].starts(with: "site".utf8)
-        else { return empty }
-        var cache = empty
+        let bytes = [UInt8](data)
+        let header = Array(header(key: key).utf8)
+        guard bytes.starts(with: header) else { return empty }
+        var reader = ByteReader(bytes[header.count...])
         let decoder = JSONDecoder()
-        let hex = { (field: Data) in UInt64(String(decoding: field, as: UTF8.self), radix: 16) }
-        let diagnostics = { (field: Data) -> [Diagnostic]? in
-            field.isEmpty ? [] : try? decoder.decode([Diagnostic].self, from: field)
+        func diagnostics() throws -> [Diagnostic] {
+            let json = try reader.readBytes(try reader.readInt())
+            return json.isEmpty ? [] : try decoder.decode([Diagnostic].self, from: Data(json))
         }
-        let site = lines[2].dropFirst(5).split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
-        if site.count == 2 {
-            guard let fingerprint = hex(Data(site[0])), let found = diagnostics(Data(site[1])) else { return empty }
-            cache.site = SiteResult(fingerprint: fingerprint, diagnostics: found)
-        }
-        for line in lines.dropFirst(3) where !line.isEmpty {
-            let fields = line.split(separator: UInt8(ascii: "\t"), maxSplits: 3, omittingEmptySubsequences: false)
-            guard fields.count == 4, let digest = hex(fields[1]), let siteFacts = hex(fields[2]),
-                let found = diagnostics(Data(fields[3]))
-            else { return empty }
-            cache.entries[String(decoding: fields[0], as: UTF8.self)] = Entry(
-                digest: digest,
-                diagnostics: found,
-                siteFacts: siteFacts
-            )
+        var cache = empty
+        do {
+            if try reader.readBool() {
+                let fingerprint = try reader.readUInt64()
+                cache.site = SiteResult(fingerprint: fingerprint, diagnostics: try diagnostics())
+            }
+            let count = try reader.readInt()
+            cache.entries.reserveCapacity(count)
+            for _ in 0..<count {
+                let source = try reader.readString()
+                let digest = try reader.readUInt64()
+                let siteFacts = try reader.readUInt64()
+                cache.entries[source] = Entry(digest: digest, diagnostics: try diagnostics(), siteFacts: siteFacts)
+            }
+            guard reader.isAtEnd else { return empty }
+        } catch {
+            return empty
         }
         return cache
     }
@@ -133,25 +134,34 @@ public struct PageCheckCache: Sendable {
     /// Writes the cache to `url`, through a temporary file beside it (`.atomic`) so that a reader
     /// never sees half of it.
     ///
-    /// Pages whose path holds a tab or a line break are left out (checked again next time).
-    ///
     /// - Throws: The file system's error when the folder can't be created or the file written.
     public func save(to url: URL) throws {
-        var text = "\(Self.formatLine)\nkey \(StableHasher.hex(key))\nsite"
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // JSON without indentation escapes every line break and tab inside its strings.
-        let json = { (diagnostics: [Diagnostic]) in
-            diagnostics.isEmpty ? "" : String(decoding: try encoder.encode(diagnostics), as: UTF8.self)
+        var writer = ByteWriter()
+        func write(_ diagnostics: [Diagnostic]) throws {
+            let json = diagnostics.isEmpty ? Data() : try encoder.encode(diagnostics)
+            writer.write(json.count)
+            writer.append(bytes: ArraySlice(json))
         }
-        if let site { text += " " + StableHasher.hex(site.fingerprint) + "\t" + (try json(site.diagnostics)) }
-        text += "\n"
-        for (source, entry) in entries.sorted(by: { $0.key < $1.key })
-        where !source.utf8.contains(where: { $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n") }) {
-            text += source + "\t" + StableHasher.hex(entry.digest) + "\t" + StableHasher.hex(entry.siteFacts) + "\t"
-            text += try json(entry.diagnostics) + "\n"
+        writer.write(site != nil)
+        if let site {
+            writer.write(site.fingerprint)
+            try write(site.diagnostics)
+        }
+        writer.write(entries.count)
+        for (source, entry) in entries.sorted(by: { $0.key < $1.key }) {
+            writer.write(source)
+            writer.write(entry.digest)
+            writer.write(entry.siteFacts)
+            try write(entry.diagnostics)
         }
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url, options: .atomic)
+        try (Data(Self.header(key: key).utf8) + writer.bytes).write(to: url, options: .atomic)
+    }
+
+    /// The file's first two lines: the format and the key.
+    private static func header(key: UInt64) -> String {
+        "\(formatLine)\nkey \(StableHasher.hex(key))\n"
     }
 }

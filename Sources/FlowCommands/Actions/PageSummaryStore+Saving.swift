@@ -1,4 +1,3 @@
-import Dispatch
 import FlowCore
 import FlowModel
 import FlowParser
@@ -51,11 +50,11 @@ extension PageSummaryStore {
             Chunk(removed: removed.sorted(), entries: changed.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }),
             searchTerms: searchTerms
         )
-        var length = ByteWriter()
-        length.write(chunk.bytes.count)
+        var bytes = ByteWriter()
+        ByteChunks.appendWithLength(chunk, to: &bytes)
         do {
             try handle.seekToEnd()
-            try handle.write(contentsOf: length.bytes + chunk.bytes)
+            try handle.write(contentsOf: bytes.bytes)
         } catch {
             throw ValidationFailure("can't write \(url.path): \(error.localizedDescription)")
         }
@@ -78,33 +77,20 @@ extension PageSummaryStore {
     /// Writes every entry to `url` through a temporary file beside it.
     private func saveWhole(to url: URL, searchTerms: @Sendable (PageSummary) -> SearchTerms) throws {
         let sorted = entries.sorted { $0.key < $1.key }
-        let chunkCount = (sorted.count + Self.chunkSize - 1) / Self.chunkSize
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try FileOutput.writeAtomically(to: url) { append in
             try append(Array("\(Self.formatLine)\nkey \(StableHasher.hex(key))\n".utf8))
             // A few chunks at a time, each made on a core: the store of a large site is tens of
             // megabytes, which a build need not hold at once.
-            let batchSize = 4 * ProcessInfo.processInfo.activeProcessorCount
-            for batchStart in stride(from: 0, to: chunkCount, by: batchSize) {
-                var chunks = [ByteWriter](repeating: ByteWriter(), count: min(batchSize, chunkCount - batchStart))
-                chunks.withUnsafeMutableBufferPointer { buffer in
-                    // Each iteration writes only its own element of the buffer.
-                    nonisolated(unsafe) let chunks = buffer
-                    DispatchQueue.concurrentPerform(iterations: chunks.count) { offset in
-                        let start = (batchStart + offset) * Self.chunkSize
-                        let entries = sorted[start..<min(sorted.count, start + Self.chunkSize)]
-                        chunks[offset] = Self.write(
-                            Chunk(entries: entries.map { ($0.key, $0.value) }),
-                            searchTerms: searchTerms
-                        )
-                    }
+            let batchSize = 4 * ProcessInfo.processInfo.activeProcessorCount * Self.chunkSize
+            for batchStart in stride(from: 0, to: sorted.count, by: batchSize) {
+                let batch = sorted[batchStart..<min(sorted.count, batchStart + batchSize)]
+                let chunks = ByteChunks.make(of: batch, chunkSize: Self.chunkSize) { entries, writer in
+                    writer = Self.write(Chunk(entries: entries.map { ($0.key, $0.value) }), searchTerms: searchTerms)
                 }
-                for chunk in chunks {
-                    var length = ByteWriter()
-                    length.write(chunk.bytes.count)
-                    try append(length.bytes)
-                    try append(chunk.bytes)
-                }
+                var bytes = ByteWriter()
+                for chunk in chunks { ByteChunks.appendWithLength(chunk, to: &bytes) }
+                try append(bytes.bytes)
             }
         }
     }

@@ -1,4 +1,3 @@
-import Dispatch
 import FlowCore
 import FlowModel
 import FlowParser
@@ -95,24 +94,12 @@ struct PageSummaryStore: PageMemory {
         let bytes = [UInt8](data)
         guard bytes.starts(with: header) else { return empty }
         var reader = ByteReader(bytes[header.count...])
-        var slices: [ArraySlice<UInt8>] = []
-        while !reader.isAtEnd {
-            guard let count = try? reader.readInt(), let chunk = try? reader.readBytes(count) else { return empty }
-            slices.append(chunk)
-        }
-        let chunks = slices
-        var decoded = [Chunk?](repeating: nil, count: chunks.count)
-        decoded.withUnsafeMutableBufferPointer { buffer in
-            // Each iteration writes only its own element of the buffer.
-            nonisolated(unsafe) let decoded = buffer
-            DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
-                decoded[index] = try? chunk(in: chunks[index])
-            }
+        guard let chunks = try? ByteChunks.split(&reader), let decoded = ByteChunks.read(chunks, chunk(in:)) else {
+            return empty
         }
         var store = empty
-        store.entries.reserveCapacity(decoded.reduce(0) { $0 + ($1?.entries.count ?? 0) })
+        store.entries.reserveCapacity(decoded.reduce(0) { $0 + $1.entries.count })
         for chunk in decoded {
-            guard let chunk else { return empty }
             for path in chunk.removed { store.entries[path] = nil }
             for (path, entry) in chunk.entries { store.entries[path] = entry }
             store.recordCount += chunk.removed.count + chunk.entries.count

@@ -1,0 +1,81 @@
+import FlowTestSupport
+import Foundation
+import Testing
+
+@testable import FlowHTML
+
+/// The build's manifest reads back what was saved, and only for the same key and output.
+@Suite struct BuildCacheTests {
+    static let queries: [DependencyTrace.Query] = [
+        .href("../tab\there.md#step-2", allowsFlowID: true),
+        .linkedFlow("ünïcode/line\nbreak.md", allowsFlowID: false),
+        .neighbors,
+        .overview(source: "a/index.md"),
+    ]
+
+    /// A folder with an output folder that has flowdoc's marker file, and the output.
+    static func output(in folder: URL) throws -> URL {
+        let output = folder.appendingPathComponent("site")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        try Data().write(to: output.appendingPathComponent(SiteWriter.markerFileName))
+        return output
+    }
+
+    /// A manifest of more entries than one chunk holds, paths with a tab, a line break and non-ASCII letters.
+    static func cache() -> BuildCache {
+        var cache = BuildCache(key: 7, answersFingerprint: 11, siteFacts: 13)
+        let paths = ["tab\tand\nbreak/ü.html"] + (0..<(BuildCache.chunkSize + 3)).map { "area/page-\($0).html" }
+        for (index, path) in paths.enumerated() {
+            let queries = index.isMultiple(of: 2) ? Self.queries : []
+            cache.entries[path] = .init(
+                path: path,
+                sourceDigest: UInt64(index),
+                answers: ~UInt64(index),
+                queries: queries
+            )
+        }
+        return cache
+    }
+
+    @Test func readsBackEveryEntryWithItsQuestions() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = try Self.output(in: folder)
+        let saved = Self.cache()
+        saved.save(for: output)
+        let loaded = BuildCache.load(for: output, key: 7)
+        #expect(loaded.answersFingerprint == 11)
+        #expect(loaded.siteFacts == 13)
+        #expect(loaded.entries.count == saved.entries.count)
+        for (path, entry) in saved.entries {
+            let read = try #require(loaded.entries[path], "\(path) is read back")
+            #expect(read.path == path)
+            #expect(read.sourceDigest == entry.sourceDigest)
+            #expect(read.answers == entry.answers)
+            #expect(read.queries == entry.queries)
+        }
+        #expect(loaded.entries["tab\tand\nbreak/ü.html"]?.queries == Self.queries)
+    }
+
+    @Test func isEmptyForAnotherKeyOutputOrDamagedFile() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = try Self.output(in: folder)
+        Self.cache().save(for: output)
+        #expect(BuildCache.load(for: output, key: 8).entries.isEmpty, "Another key")
+        let manifest = BuildCache.folder(for: output).appendingPathComponent("manifest")
+        let saved = try Data(contentsOf: manifest)
+        try saved.dropLast(5).write(to: manifest)
+        let cut = BuildCache.load(for: output, key: 7)
+        #expect(cut.entries.isEmpty && cut.answersFingerprint == nil, "A cut manifest")
+        try (saved + [0]).write(to: manifest)
+        #expect(BuildCache.load(for: output, key: 7).entries.isEmpty, "Bytes after the last chunk")
+        try saved.write(to: manifest)
+        #expect(BuildCache.load(for: output, key: 7).entries.count == Self.cache().entries.count)
+        // An output folder replaced by hand has a marker of another identity.
+        let marker = output.appendingPathComponent(SiteWriter.markerFileName)
+        try FileManager.default.removeItem(at: marker)
+        try Data().write(to: marker)
+        #expect(BuildCache.load(for: output, key: 7).entries.isEmpty, "Another output folder")
+    }
+}

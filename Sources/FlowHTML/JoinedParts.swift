@@ -82,7 +82,7 @@ struct PartLayout: Sendable, Equatable {
 
 /// The parts of a file the previous build joined, read from that file by page.
 ///
-/// Each part is read with its own `pread`, straight into the buffer it goes to: neither the
+/// Parts are read with `pread` (a run of neighbouring parts at once), straight into the buffer they go to: neither the
 /// whole file in memory nor a mapping, which a file cut short meanwhile would turn into a crash.
 final class PreviousParts: Sendable {
     private let descriptor: Int32
@@ -166,18 +166,10 @@ final class PreviousParts: Sendable {
         return unsafeBitCast(symbol, to: CopyFileRange.self)
     }()
 
-    /// Appends to `buffer` the previous part of the page at `source` if it was made from `digest`.
-    ///
-    /// - Returns: Whether the part was appended; `buffer` is as it was when it was not.
-    func appendPart(of source: String, digest: UInt64?, to buffer: inout [UInt8]) -> Bool {
-        guard let range = range(of: source, digest: digest) else { return false }
-        return appendBytes(range, to: &buffer)
-    }
-
     /// Appends `range` of the file to `buffer`.
     ///
     /// - Returns: Whether the bytes were read; `buffer` is as it was when they were not.
-    private func appendBytes(_ range: Range<Int>, to buffer: inout [UInt8]) -> Bool {
+    func appendBytes(_ range: Range<Int>, to buffer: inout [UInt8]) -> Bool {
         let start = buffer.count
         let count = range.count
         buffer.append(contentsOf: repeatElement(0, count: count))

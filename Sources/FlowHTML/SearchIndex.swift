@@ -90,7 +90,9 @@ enum SearchIndex {
     /// keys, no spaces), written directly or copied from `previous`, separated by commas,
     /// without the array's brackets, with the length of each entry; `nil` when a string holds a
     /// character whose escape is left to the encoder (control characters other than tab and
-    /// line breaks, DEL, U+2028, U+2029).
+    /// line breaks, DEL, U+2028, U+2029), or `previous` can't be read.
+    ///
+    /// Entries that lie one after the other in `previous` are copied with one read.
     private static func json(
         of range: Range<Int>,
         _ pages: [PageSummary],
@@ -102,19 +104,37 @@ enum SearchIndex {
         json.reserveCapacity(range.count * 1024)
         var lengths: [Int] = []
         lengths.reserveCapacity(range.count)
+        // The bytes of `previous` still to copy: entries, with the commas between them.
+        var run: Range<Int>?
         var copied: [UInt8] = []
-        for index in range {
-            if index > range.lowerBound { json += "," }
-            let before = json.utf8.count
-            let page = pages[index]
-            if let previous, previous.appendPart(of: page.source, digest: digests[page.source], to: &copied) {
-                json += String(decoding: copied, as: UTF8.self)
-                copied.removeAll(keepingCapacity: true)
-            } else {
-                guard append(entry(for: page, terms: terms(index)), to: &json) else { return nil }
-            }
-            lengths.append(json.utf8.count - before)
+        func copyRun() -> Bool {
+            guard let previous, let bytes = run else { return true }
+            run = nil
+            copied.removeAll(keepingCapacity: true)
+            guard previous.appendBytes(bytes, to: &copied) else { return false }
+            json += String(decoding: copied, as: UTF8.self)
+            return true
         }
+        for index in range {
+            let page = pages[index]
+            if let part = previous?.range(of: page.source, digest: digests[page.source]) {
+                lengths.append(part.count)
+                if let bytes = run, bytes.upperBound + 1 == part.lowerBound {
+                    run = bytes.lowerBound..<part.upperBound
+                    continue
+                }
+                guard copyRun() else { return nil }
+                if index > range.lowerBound { json += "," }
+                run = part
+            } else {
+                guard copyRun() else { return nil }
+                if index > range.lowerBound { json += "," }
+                let before = json.utf8.count
+                guard append(entry(for: page, terms: terms(index)), to: &json) else { return nil }
+                lengths.append(json.utf8.count - before)
+            }
+        }
+        guard copyRun() else { return nil }
         return (json, lengths)
     }
 

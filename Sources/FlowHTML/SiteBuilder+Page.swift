@@ -86,7 +86,7 @@ extension SiteBuilder {
             return chunk.appendPrevious(range, prefixLength: previousFlows.prefixLength, isFirst: isFirst)
         }
         let jsonPath = SitePaths.json(forFlowID: page.id)
-        guard let reused = FileManager.default.contents(atPath: staging.root.path + "/" + jsonPath) else {
+        guard let reused = FileManager.default.contents(atPath: staging.rootPath + "/" + jsonPath) else {
             throw SiteWriterError(path: jsonPath, reason: "can't read the flow's JSON back")
         }
         chunk.append(reused, isFirst: isFirst)
@@ -107,6 +107,6 @@ extension SiteBuilder {
         guard let digest, cached.sourceDigest == digest,
             sameAnswers || DependencyTrace.answers(to: cached.queries, for: flow, in: context) == cached.answers
         else { return false }
-        return staging.reuse(writer.output.path + "/" + path, at: path)
+        return staging.reusePrevious(at: path)
     }
 }

@@ -29,6 +29,10 @@ public struct SiteBuilder: Sendable {
     /// while it is the previous build's, the files drawn from the site context alone (home
     /// page, flow map, sitemap) are reused.
     public var siteFingerprint: UInt64?
+    /// Takes the build's large values (the manifests, the site context, the pages' results) at
+    /// its end, when set, so that they are not freed: a process that ends with the build leaves
+    /// them to its exit (`KeepAlive`), which frees them at no cost.
+    public var keepUntilExit: (@Sendable (any Sendable) -> Void)?
 
     /// Creates a builder.
     ///
@@ -190,6 +194,7 @@ public struct SiteBuilder: Sendable {
             }()
             cache.save(for: writer.output)
             await retired
+            for value in [previous, cache, prepared, chunks] as [any Sendable] { keepUntilExit?(value) }
             return Report(
                 pageCount: flows.count,
                 fileCount: pagePaths.count + aggregateCount.value.load(ordering: .relaxed) + 1,

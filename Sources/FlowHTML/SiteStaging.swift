@@ -18,6 +18,8 @@ import Synchronization
 public struct SiteStaging: Sendable {
     /// The temporary folder.
     public let root: URL
+    /// The temporary folder's path, the start of every file's path (`URL.path` is made anew on each call).
+    let rootPath: String
     /// The site being replaced; a recycled folder holds its files at the same paths.
     let previousRoot: String?
     /// Whether the folder started as a copy of the previous site (``SiteSpare``).
@@ -34,6 +36,7 @@ public struct SiteStaging: Sendable {
     ///   - recordsWrites: Whether to record ``written``.
     init(root: URL, previousSite: URL? = nil, isRecycled: Bool = false, recordsWrites: Bool = false) {
         self.root = root
+        rootPath = root.path
         previousRoot = previousSite?.path
         self.isRecycled = isRecycled && previousSite != nil
         written = recordsWrites || isRecycled ? WrittenPaths() : nil
@@ -44,27 +47,28 @@ public struct SiteStaging: Sendable {
     /// - Throws: ``SiteWriterError`` for a path that leaves the folder; the error of `mkdir`.
     public func makeFolders(for paths: some Sequence<String>) throws {
         var folders: Set<String> = []
+        // Paths come grouped by folder: the last path's folder is made already.
+        var lastFolder: Substring = ""
         for path in paths {
             try Self.checkRelative(path)
-            var folder = Substring(path)
-            while let slash = folder.lastIndex(of: "/") {
-                folder = folder[..<slash]
-                guard folders.insert(String(folder)).inserted else { break }
+            guard var slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { continue }
+            if path[..<slash].utf8.elementsEqual(lastFolder.utf8) { continue }
+            lastFolder = path[..<slash]
+            while folders.insert(String(path[..<slash])).inserted,
+                let above = path.utf8[..<slash].lastIndex(of: UInt8(ascii: "/"))
+            {
+                slash = above
             }
         }
+        // In order, each folder after the one above it.
         for folder in folders.sorted() {
-            do {
-                try FileManager.default.createDirectory(
-                    at: root.appendingPathComponent(folder),
-                    withIntermediateDirectories: true
-                )
-            } catch {
-                // Tasks of one build may create the same folder at the same time.
-                var isFolder: ObjCBool = false
-                let path = root.appendingPathComponent(folder).path
-                if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue { continue }
-                throw SiteWriterError(path: folder, reason: "can't create the folder: \(SiteWriter.reason(error))")
-            }
+            let path = rootPath + "/" + folder
+            if mkdir(path, 0o755) == 0 { continue }
+            // Tasks of one build may create the same folder at the same time; a recycled folder has it.
+            let reason = String(cString: strerror(errno))
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue { continue }
+            throw SiteWriterError(path: folder, reason: "can't create the folder: \(reason)")
         }
     }
 
@@ -110,7 +114,7 @@ public struct SiteStaging: Sendable {
     ///
     /// - Throws: ``SiteWriterError`` naming the path and the system error.
     func open(_ path: String) throws -> OutputFile {
-        let target = root.path + "/" + path
+        let target = rootPath + "/" + path
         // Truncating a recycled folder's file would empty the live site's copy, the same inode.
         if isRecycled { unlink(target) }
         written?.add(path)
@@ -145,12 +149,21 @@ public struct SiteStaging: Sendable {
         func close() -> Int32 { Glibc.close(descriptor) }
     }
 
+    /// Puts the previous site's file at `path` at the same path, as ``reuse(_:at:)`` does; a
+    /// recycled folder holds it already.
+    ///
+    /// - Returns: `false` when there is no previous site or its file can't be read.
+    func reusePrevious(at path: String) -> Bool {
+        guard let previousRoot else { return false }
+        return isRecycled || reuse(previousRoot + "/" + path, at: path)
+    }
+
     /// Puts the file `previous` (from the site being replaced) at `path`, as a hard link, or a
     /// copy where the file system has no hard links.
     ///
     /// - Returns: `false` when `previous` can't be read; the caller then writes the file anew.
     func reuse(_ previous: String, at path: String) -> Bool {
-        let target = root.path + "/" + path
+        let target = rootPath + "/" + path
         let samePath = previousRoot.map { previous == $0 + "/" + path } ?? false
         // A recycled folder already holds the previous site's file at the same path.
         if samePath, isRecycled { return true }
@@ -167,11 +180,11 @@ public struct SiteStaging: Sendable {
     /// previous site's files a recycled folder holds that the new site does not have.
     func remove(_ paths: some Sequence<String>) {
         for path in paths {
-            unlink(root.path + "/" + path)
+            unlink(rootPath + "/" + path)
             var folder = Substring(path)
             while let slash = folder.lastIndex(of: "/") {
                 folder = folder[..<slash]
-                guard rmdir(root.path + "/" + folder) == 0 else { break }
+                guard rmdir(rootPath + "/" + folder) == 0 else { break }
             }
         }
     }

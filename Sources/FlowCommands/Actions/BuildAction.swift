@@ -81,10 +81,7 @@ struct BuildAction {
             configurationBytes: configurationBytes
         )
         let content = checked.loaded.content
-        if keepsContentUntilExit {
-            KeepAlive.keep(content)
-            KeepAlive.keep(checked.outcome.site)
-        }
+        if keepsContentUntilExit { KeepAlive.keep(checked) }
         let diagnostics = checked.outcome.diagnostics
         let pagePaths = Dictionary(
             checked.outcome.site.pages.map { ($0.source, SitePaths.page(forFlowID: $0.id)) },
@@ -122,6 +119,10 @@ struct BuildAction {
         )
         builder.configurationKey = configurationBytes
         builder.siteFingerprint = checked.outcome.cache.site?.fingerprint
+        if keepsContentUntilExit {
+            builder.keepUntilExit = { KeepAlive.keep($0) }
+            KeepAlive.keep(generator)
+        }
         let report: SiteBuilder.Report
         do {
             report = try await builder.build(progress: progress)

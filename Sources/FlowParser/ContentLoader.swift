@@ -84,17 +84,26 @@ public struct ContentLoader: Sendable {
         let computingDigests = computingDigests || cache != nil
         // Plain string paths: `URL.appendingPathComponent` asks the file system whether each path is a folder.
         let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
+        // A page whose file has the stamp `memory` recorded is known unread, without a task of its own.
+        var knownPages: [String: KnownPage] = [:]
+        var digests: [String: UInt64] = [:]
+        digests.reserveCapacity(listing.pages.count)
+        var unknown: [String] = []
+        for path in listing.pages {
+            if let memory, let stamp = listing.stamps[path], let digest = memory.digest(of: path, stamp: stamp),
+                let page = memory.knownPage(at: path, digest: digest)
+            {
+                knownPages[path] = page
+                digests[path] = digest
+            } else {
+                unknown.append(path)
+            }
+        }
         let pages = await withTaskGroup(
             of: (path: String, flow: Flow?, diagnostics: [Diagnostic], digest: UInt64, known: KnownPage?)?.self
         ) { group in
-            for path in listing.pages {
-                let stamp = listing.stamps[path]
+            for path in unknown {
                 group.addTask {
-                    if let stamp, let memory, let digest = memory.digest(of: path, stamp: stamp),
-                        let page = memory.knownPage(at: path, digest: digest)
-                    {
-                        return (path, nil, page.diagnostics, digest, page)
-                    }
                     guard let bytes = FileBytes.read(atPath: rootPath + path) else { return nil }
                     let digest = computingDigests ? StableHasher.digest(bytes) : 0
                     if let kept = cache?.entry(for: path, digest: digest) {
@@ -125,14 +134,19 @@ public struct ContentLoader: Sendable {
         }
         var diagnostics = listing.diagnostics
         var flows: [Flow] = []
-        var digests: [String: UInt64] = [:]
-        var knownPages: [String: KnownPage] = [:]
+        // Only pages with parse diagnostics are listed.
         var pageDiagnostics: [String: [Diagnostic]] = [:]
+        for (path, page) in knownPages where !page.diagnostics.isEmpty {
+            diagnostics += page.diagnostics
+            pageDiagnostics[path] = page.diagnostics
+        }
         for (path, flow, found, digest, page) in pages {
             if let flow { flows.append(flow) }
             if let page { knownPages[path] = page }
-            diagnostics += found
-            pageDiagnostics[path] = found
+            if !found.isEmpty {
+                diagnostics += found
+                pageDiagnostics[path] = found
+            }
             digests[path] = digest
         }
         for path in listing.pages where digests[path] == nil {
@@ -171,7 +185,8 @@ public struct LoadedContent: Sendable {
     /// The pages that were not parsed because a cache knew them, by path; their parse
     /// diagnostics are in ``content``'s.
     public var known: [String: KnownPage] = [:]
-    /// The parse diagnostics of each page that was read, known or parsed, by path.
+    /// The parse diagnostics of each page that was read, known or parsed, by path; a page
+    /// without any is left out.
     public var pageDiagnostics: [String: [Diagnostic]] = [:]
     /// The stamp of each page's file as the folder was listed, by path (not for pages reached
     /// through symbolic links).

@@ -56,6 +56,10 @@ struct ContentWalker {
                 )
                 continue
             }
+            let folderPath = folder.path
+            // Entries are examined relative to the open folder: no path to walk for each.
+            let descriptor = open(folderPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            defer { if descriptor >= 0 { close(descriptor) } }
             for name in names {
                 let path = relative.isEmpty ? name : "\(relative)/\(name)"
                 if name == "_product.yml", relative.isEmpty {
@@ -63,7 +67,7 @@ struct ContentWalker {
                     continue
                 }
                 if name.hasPrefix("_") || name.hasPrefix(".") { continue }
-                switch Self.plainKind(of: folder.path + "/" + name) {
+                switch Self.plainKind(of: name, in: descriptor, at: folderPath) {
                 case .folder?:
                     queue.append(path)
                     continue
@@ -138,14 +142,18 @@ struct ContentWalker {
         case folder, file(FileStamp), other
     }
 
-    /// The kind of the entry at `path` from one `lstat`, or `nil` for a symbolic link or an entry
-    /// that can't be examined (those take the slower way, which resolves links and reports them).
+    /// The kind of the entry `name` of the folder open as `descriptor` (at `folderPath`) from one
+    /// `lstat`, or `nil` for a symbolic link or an entry that can't be examined (those take the
+    /// slower way, which resolves links and reports them).
     ///
     /// An entry that is not a link lies inside the real folder it was listed in, so it needs no
     /// resolution: resolving every entry's path cost several calls per path component.
-    private static func plainKind(of path: String) -> PlainKind? {
+    private static func plainKind(of name: String, in descriptor: Int32, at folderPath: String) -> PlainKind? {
         var status = stat()
-        guard lstat(path, &status) == 0 else { return nil }
+        let examined =
+            descriptor >= 0
+            ? fstatat(descriptor, name, &status, AT_SYMLINK_NOFOLLOW) : lstat(folderPath + "/" + name, &status)
+        guard examined == 0 else { return nil }
         switch status.st_mode & S_IFMT {
         case S_IFLNK: return nil
         case S_IFDIR: return .folder

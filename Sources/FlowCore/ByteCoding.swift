@@ -72,23 +72,23 @@ public struct ByteReader {
     /// Bytes that are not what the reader expected.
     public struct Malformed: Error, Sendable {
         /// Creates the error.
-        public init() {}
+        @inlinable public init() {}
     }
 
-    private let bytes: ArraySlice<UInt8>
-    private var position: Int
+    @usableFromInline let bytes: ArraySlice<UInt8>
+    @usableFromInline var position: Int
 
     /// Creates a reader over `bytes`.
-    public init(_ bytes: ArraySlice<UInt8>) {
+    @inlinable public init(_ bytes: ArraySlice<UInt8>) {
         self.bytes = bytes
         position = bytes.startIndex
     }
 
     /// Whether every byte was read.
-    public var isAtEnd: Bool { position == bytes.endIndex }
+    @inlinable public var isAtEnd: Bool { position == bytes.endIndex }
 
     /// Reads a varint.
-    public mutating func readUInt64() throws -> UInt64 {
+    @inlinable public mutating func readUInt64() throws -> UInt64 {
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while true {
@@ -102,21 +102,21 @@ public struct ByteReader {
     }
 
     /// Reads a count or another number written by ``ByteWriter/write(_:)-(Int)``.
-    public mutating func readInt() throws -> Int {
+    @inlinable public mutating func readInt() throws -> Int {
         let value = try readUInt64()
         guard value <= UInt64(Int32.max) else { throw Malformed() }
         return Int(value)
     }
 
     /// Reads a flag.
-    public mutating func readBool() throws -> Bool {
+    @inlinable public mutating func readBool() throws -> Bool {
         guard position < bytes.endIndex, bytes[position] <= 1 else { throw Malformed() }
         defer { position += 1 }
         return bytes[position] == 1
     }
 
     /// Reads a string; bytes that are not UTF-8 are malformed.
-    public mutating func readString() throws -> String {
+    @inlinable public mutating func readString() throws -> String {
         let count = try readInt()
         guard count <= bytes.endIndex - position else { throw Malformed() }
         let end = position + count
@@ -131,19 +131,21 @@ public struct ByteReader {
     }
 
     /// Reads a string written by ``ByteWriter/write(_:)-(String?)``.
-    public mutating func readOptionalString() throws -> String? {
+    @inlinable public mutating func readOptionalString() throws -> String? {
         try readBool() ? try readString() : nil
     }
 
     /// Reads `count` bytes.
-    public mutating func readBytes(_ count: Int) throws -> ArraySlice<UInt8> {
+    @inlinable public mutating func readBytes(_ count: Int) throws -> ArraySlice<UInt8> {
         guard count <= bytes.endIndex - position else { throw Malformed() }
         defer { position += count }
         return bytes[position..<position + count]
     }
 
     /// Reads an array written by ``ByteWriter/write(_:_:)``, each element with `element`.
-    public mutating func readArray<Element>(_ element: (inout ByteReader) throws -> Element) throws -> [Element] {
+    @inlinable public mutating func readArray<Element>(_ element: (inout ByteReader) throws -> Element) throws
+        -> [Element]
+    {
         let count = try readInt()
         guard count <= bytes.endIndex - position else { throw Malformed() }
         var values: [Element] = []
@@ -153,7 +155,7 @@ public struct ByteReader {
     }
 
     /// Reads an array of strings.
-    public mutating func readStrings() throws -> [String] {
+    @inlinable public mutating func readStrings() throws -> [String] {
         try readArray { try $0.readString() }
     }
 }

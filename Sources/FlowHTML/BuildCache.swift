@@ -11,9 +11,9 @@ import Foundation
 /// theme or option, or an output folder replaced by hand, gives a full build.
 ///
 /// Then come, as bytes (``FlowCore/ByteWriter``), the ``answersFingerprint`` of the site the
-/// manifest was written for and its ``siteFacts`` when known, and the entries in path order, in
-/// chunks (``FlowCore/ByteChunks``): each describes one reusable file by its path, the digest of
-/// its page's source, the hash of the answers its dependencies gave, and the questions
+/// manifest was written for and its ``siteFacts`` when known, and the entries in chunks
+/// (``FlowCore/ByteChunks``): each describes one reusable file by its path, the digest of its
+/// page's source, the hash of the answers its dependencies gave, and the questions
 /// (``DependencyTrace``).
 struct BuildCache: Sendable {
     /// One reusable output file.
@@ -115,15 +115,18 @@ struct BuildCache: Sendable {
     /// Writes the manifest for the site now at `output`.
     ///
     /// Failing to write it costs only speed: the next build is then a full one.
-    func save(for output: URL) {
+    ///
+    /// - Parameter listing: The entries in the order the manifest lists them, when they are
+    ///   ``entries`` in a known order; else the entries go in path order.
+    func save(for output: URL, listing: [Entry]? = nil) {
         guard let marker = Self.markerIdentity(of: output) else { return }
         var start = ByteWriter()
         start.write(answersFingerprint ?? 0)
         start.write(siteFacts != nil)
         if let siteFacts { start.write(siteFacts) }
         start.write(entries.count)
-        let sorted = entries.values.sorted { $0.path < $1.path }
-        let chunks = ByteChunks.make(of: sorted, chunkSize: Self.chunkSize) { $1.write($0) }
+        let listed = listing ?? entries.values.sorted { $0.path < $1.path }
+        let chunks = ByteChunks.make(of: listed, chunkSize: Self.chunkSize) { $1.write($0) }
         let folder = Self.folder(for: output)
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let temporary = folder.appendingPathComponent("manifest.new")

@@ -26,7 +26,9 @@ enum FlowGrouping {
         return byKey.sorted { $0.key < $1.key }.map { _, group in
             var group = group
             if group.title.isEmpty { group.product = "Other" }
-            group.flows.sort { ($0.metadata.mode ?? "", $0.title, $0.id) < ($1.metadata.mode ?? "", $1.title, $1.id) }
+            // Each flow's key read once, not at every comparison.
+            let keyed = group.flows.map { (key: ($0.metadata.mode ?? "", $0.title, $0.id), flow: $0) }
+            group.flows = keyed.sorted { $0.key < $1.key }.map(\.flow)
             return group
         }
     }

@@ -74,9 +74,14 @@ public struct SiteBuilder: Sendable {
         // A spare copy of the previous site is taken only with the manifest that lists its files.
         let knowsPrevious = previous.answersFingerprint != nil
         let staging = try writer.begin(recycling: incremental && knowsPrevious)
-        let fingerprint = prepared.context.answersFingerprint()
-        let sameAnswers = previous.answersFingerprint == fingerprint
         let sameSite = siteFingerprint != nil && previous.siteFacts == siteFingerprint
+        // Every answer is made from the pages' site facts, the assets and the options (in the
+        // key): a site with the previous build's facts has its answers fingerprint.
+        let fingerprint =
+            sameSite
+            ? previous.answersFingerprint ?? prepared.context.answersFingerprint()
+            : prepared.context.answersFingerprint()
+        let sameAnswers = previous.answersFingerprint == fingerprint
         let flows = prepared.context.published
         do {
             let pagePaths = flows.flatMap { [SitePaths.page(forFlowID: $0.id), SitePaths.json(forFlowID: $0.id)] }
@@ -169,13 +174,16 @@ public struct SiteBuilder: Sendable {
                 prefixLength: flowsJSON.prefixLength,
                 parts: chunks.flatMap(\.parts)
             )
-            for chunk in chunks {
-                for entry in chunk.entries { cache.entries[entry.path] = entry }
-                cache.parts.merge(chunk.layouts) { first, _ in first }
-            }
+            // The manifest lists the files in the order they were made: a clean build's order, in any build.
+            var listed = chunks.flatMap(\.entries)
+            for chunk in chunks { cache.parts.merge(chunk.layouts) { first, _ in first } }
+            cache.entries.reserveCapacity(listed.count)
+            for entry in listed { cache.entries[entry.path] = entry }
             // Every file is listed, so that the next build knows which of them its site no longer has.
             for path in pagePaths + chunks.flatMap(\.files) + ["flows.json"] where cache.entries[path] == nil {
-                cache.entries[path] = .init(path: path, sourceDigest: 0, answers: 0, encodedQueries: [])
+                let entry = BuildCache.Entry(path: path, sourceDigest: 0, answers: 0, encodedQueries: [])
+                cache.entries[path] = entry
+                listed.append(entry)
             }
             let removed = knowsPrevious ? previous.entries.keys.filter { cache.entries[$0] == nil } : []
             if staging.isRecycled { staging.remove(removed) }
@@ -192,7 +200,7 @@ public struct SiteBuilder: Sendable {
                 }
                 previousSite.discard()
             }()
-            cache.save(for: writer.output)
+            cache.save(for: writer.output, listing: listed)
             await retired
             for value in [previous, cache, prepared, chunks] as [any Sendable] { keepUntilExit?(value) }
             return Report(

@@ -1,3 +1,4 @@
+import Dispatch
 import FlowCore
 import FlowModel
 import FlowProse
@@ -35,20 +36,36 @@ struct SiteContext: Sendable {
     init(site: ContentSummary, options: SiteOptions) {
         self.site = site
         self.options = options
-        self.resolver = site.linkResolver
         let published = site.publishedPages
         self.published = published
-        self.publishedIndexByID = Dictionary(
-            published.indices.map { (published[$0].id, $0) },
-            uniquingKeysWith: { first, _ in first }
-        )
-        self.publishedIndexBySource = Dictionary(
-            published.indices.map { (published[$0].source, $0) },
-            uniquingKeysWith: { first, _ in first }
-        )
-        self.listings = published.map { DependencyTrace.listing($0) }
-        let readingOrder = FlowGrouping.groups(of: published).flatMap(\.flows)
+        // The indexes are made side by side, on every core.
+        nonisolated(unsafe) var resolver: LinkResolver?
+        nonisolated(unsafe) var listings: [String] = []
+        nonisolated(unsafe) var readingOrder: [PageSummary] = []
+        nonisolated(unsafe) var indexes: (byID: [String: Int], bySource: [String: Int]) = ([:], [:])
+        DispatchQueue.concurrentPerform(iterations: 4) { part in
+            switch part {
+            case 0: resolver = site.linkResolver
+            case 1: listings = published.map { DependencyTrace.listing($0) }
+            case 2: readingOrder = FlowGrouping.groups(of: published).flatMap(\.flows)
+            default:
+                indexes = (
+                    Dictionary(
+                        published.indices.map { (published[$0].id, $0) },
+                        uniquingKeysWith: { first, _ in first }
+                    ),
+                    Dictionary(
+                        published.indices.map { (published[$0].source, $0) },
+                        uniquingKeysWith: { first, _ in first }
+                    )
+                )
+            }
+        }
+        self.resolver = resolver ?? site.linkResolver
+        self.listings = listings
         self.readingOrder = readingOrder
+        publishedIndexByID = indexes.byID
+        publishedIndexBySource = indexes.bySource
         self.readingPosition = Dictionary(
             readingOrder.enumerated().map { ($1.id, $0) },
             uniquingKeysWith: { first, _ in first }

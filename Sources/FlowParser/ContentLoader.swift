@@ -85,7 +85,7 @@ public struct ContentLoader: Sendable {
         // Plain string paths: `URL.appendingPathComponent` asks the file system whether each path is a folder.
         let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
         // A page whose file has the stamp `memory` recorded is known unread, without a task of its own.
-        var knownPages: [String: KnownPage] = [:]
+        var knownPages: [KnownPage] = []
         var digests: [String: UInt64] = [:]
         digests.reserveCapacity(listing.pages.count)
         var unknown: [String] = []
@@ -93,7 +93,7 @@ public struct ContentLoader: Sendable {
             if let memory, let stamp = listing.stamps[path], let digest = memory.digest(of: path, stamp: stamp),
                 let page = memory.knownPage(at: path, digest: digest)
             {
-                knownPages[path] = page
+                knownPages.append(page)
                 digests[path] = digest
             } else {
                 unknown.append(path)
@@ -136,13 +136,14 @@ public struct ContentLoader: Sendable {
         var flows: [Flow] = []
         // Only pages with parse diagnostics are listed.
         var pageDiagnostics: [String: [Diagnostic]] = [:]
-        for (path, page) in knownPages where !page.diagnostics.isEmpty {
+        for page in knownPages where !page.diagnostics.isEmpty {
             diagnostics += page.diagnostics
-            pageDiagnostics[path] = page.diagnostics
+            pageDiagnostics[page.summary.source] = page.diagnostics
         }
+        var knownWhenRead: [KnownPage] = []
         for (path, flow, found, digest, page) in pages {
             if let flow { flows.append(flow) }
-            if let page { knownPages[path] = page }
+            if let page { knownWhenRead.append(page) }
             if !found.isEmpty {
                 diagnostics += found
                 pageDiagnostics[path] = found
@@ -153,6 +154,9 @@ public struct ContentLoader: Sendable {
             diagnostics.append(SourceDecoder.unreadable(path))
         }
         flows.sort { $0.source < $1.source }
+        if !knownWhenRead.isEmpty {
+            knownPages = (knownPages + knownWhenRead).sorted { $0.summary.source < $1.summary.source }
+        }
         cache?.keepOnly(Set(listing.pages))
         var product: ProductModel?
         if let productPath = listing.productModel {
@@ -182,9 +186,9 @@ public struct LoadedContent: Sendable {
     public var content: ContentSet
     /// The ``FlowCore/StableHasher`` digest of each page file's bytes, by page path.
     public var digests: [String: UInt64]
-    /// The pages that were not parsed because a cache knew them, by path; their parse
+    /// The pages that were not parsed because a cache knew them, in path order; their parse
     /// diagnostics are in ``content``'s.
-    public var known: [String: KnownPage] = [:]
+    public var known: [KnownPage] = []
     /// The parse diagnostics of each page that was read, known or parsed, by path; a page
     /// without any is left out.
     public var pageDiagnostics: [String: [Diagnostic]] = [:]

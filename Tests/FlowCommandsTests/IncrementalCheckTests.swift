@@ -70,9 +70,7 @@ import Testing
         _ = try await Self.build(content, into: site)
         // Plant a diagnostic in the kept entry of an unchanged page: a rebuild reports it.
         let url = folder.appendingPathComponent(".site.flowdoc-cache/page-checks")
-        let header = try String(contentsOf: url, encoding: .isoLatin1).split(separator: "\n")[1]
-        let key = try #require(UInt64(header.dropFirst("key ".count), radix: 16))
-        var cache = PageCheckCache.load(from: url, key: key)
+        var cache = try Self.keptChecks(at: url)
         let planted = Diagnostic(.warning, id: "Planted", range: nil, file: "index.md", summary: "kept")
         try #require(cache.entries["index.md"] != nil, "The seed's home page is kept")
         cache.entries["index.md"]?.diagnostics = [planted]
@@ -81,6 +79,13 @@ import Testing
         #expect(kept.diagnostics.map(\.id).contains("Planted"))
         let full = try await Self.build(content, into: site, incremental: false)
         #expect(!full.diagnostics.map(\.id).contains("Planted"), "--no-incremental checks every page")
+    }
+
+    /// The page-check cache a build saved at `url`, read under the key its file names.
+    static func keptChecks(at url: URL) throws -> PageCheckCache {
+        let header = try String(contentsOf: url, encoding: .isoLatin1).split(separator: "\n")[1]
+        let key = try #require(UInt64(header.dropFirst("key ".count), radix: 16))
+        return PageCheckCache.load(from: url, key: key)
     }
 
     static func build(_ content: URL, into site: URL, incremental: Bool = true) async throws -> BuildAction.Result {

@@ -73,9 +73,28 @@ extension ContentChecker {
             all.diagnostics += entry?.diagnostics ?? []
             all.entries[page.source] = entry
         }
-        // In the content's order: by path, as the loader sorts the pages.
-        all.summaries = (all.summaries + known).sorted { $0.source < $1.source }
+        all.summaries = merged(all.summaries, known)
         return all
+    }
+
+    /// The summaries of `parsed` and `known`, each in path order, in path order: the order of
+    /// the content's pages, as the loader sorts them.
+    private static func merged(_ parsed: [PageSummary], _ known: [PageSummary]) -> [PageSummary] {
+        var merged: [PageSummary] = []
+        merged.reserveCapacity(parsed.count + known.count)
+        var next = (parsed: parsed.startIndex, known: known.startIndex)
+        while next.parsed < parsed.endIndex, next.known < known.endIndex {
+            if known[next.known].source < parsed[next.parsed].source {
+                merged.append(known[next.known])
+                next.known += 1
+            } else {
+                merged.append(parsed[next.parsed])
+                next.parsed += 1
+            }
+        }
+        merged += parsed[next.parsed...]
+        merged += known[next.known...]
+        return merged
     }
 
     /// The page rules' diagnostics of the page of `facts`, checked as a content set of that page.

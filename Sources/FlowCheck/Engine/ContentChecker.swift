@@ -39,8 +39,8 @@ public struct ContentChecker: Sendable {
     ///     checked and not kept.
     ///   - previous: The page rules' diagnostics of an earlier check; its key must stand for
     ///     this configuration, product model and date.
-    ///   - known: Pages left out of `content` because they did not change: their summaries.
-    ///     `previous` must hold the page rules' diagnostics of each with its digest; the site
+    ///   - known: Pages left out of `content` because they did not change: their summaries, in
+    ///     path order, as `content`'s pages are. `previous` must hold the page rules' diagnostics of each with its digest; the site
     ///     rules read them with the pages of `content`.
     /// - Returns: Every diagnostic as ``check(_:context:)`` returns them, the page rules'
     ///   diagnostics of every page with a digest for the next check, and the pages' summaries.

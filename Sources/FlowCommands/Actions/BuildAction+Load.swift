@@ -14,6 +14,8 @@ extension BuildAction {
         var outcome: ContentChecker.Outcome
         /// What the previous build kept of each page: the search terms of the pages left unparsed.
         var store: PageSummaryStore
+        /// The writing of the caches for the next build: done, or running beside the site build.
+        var cacheWrites: Task<Void, Never>
     }
 
     /// Loads the content and checks it, leaving unparsed the pages that did not change since
@@ -51,7 +53,9 @@ extension BuildAction {
             incremental ? PageCheckCache.load(from: checksURL, key: checksKey) : PageCheckCache(key: checksKey)
         // A page left unparsed must have been checked under this configuration, product model
         // and date (a new day, for one): else every page is parsed.
-        if loaded.known.contains(where: { previous.entries[$0.key]?.digest != loaded.digests[$0.key] }) {
+        if loaded.known.contains(where: {
+            previous.entries[$0.summary.source]?.digest != loaded.digests[$0.summary.source]
+        }) {
             loaded = try await loader.loadWithDigests(from: contentURL)
         }
         let outcome = ContentChecker().check(
@@ -59,11 +63,12 @@ extension BuildAction {
             context: CheckContext(configuration: configuration, today: today),
             digests: loaded.digests,
             reusing: previous,
-            known: loaded.known.values.map(\.summary)
+            known: loaded.known.map(\.summary)
         )
         // Only caches: a build that can't keep them parses and checks every page next time.
-        try? outcome.cache.save(to: checksURL)
-        if keepsStore {
+        let cacheWrites = Task { [loaded] in
+            try? outcome.cache.save(to: checksURL)
+            guard keepsStore else { return }
             // The terms of the parsed pages are made as the store is written, and not kept.
             let flows = Dictionary(
                 loaded.content.flows.map { ($0.source, $0) },
@@ -75,7 +80,10 @@ extension BuildAction {
                 flows[page.source].map(SearchTerms.init) ?? .empty
             }
         }
-        return CheckedContent(loaded: loaded, outcome: outcome, store: store)
+        // A first build writes them before the site: the whole store's buffers are then not held
+        // at the site's peak of memory. A rebuild appends a few entries, beside the site build.
+        if store.entries.isEmpty { await cacheWrites.value }
+        return CheckedContent(loaded: loaded, outcome: outcome, store: store, cacheWrites: cacheWrites)
     }
 
     /// The store of every page of `site` with its digest and parse diagnostics.

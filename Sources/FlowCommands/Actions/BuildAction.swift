@@ -80,6 +80,25 @@ struct BuildAction {
             configuration: configuration,
             configurationBytes: configurationBytes
         )
+        // The caches are written beside the site; the build ends when they are.
+        do {
+            let result = try await build(checked, into: writer, with: loader, configuration, configurationBytes)
+            await checked.cacheWrites.value
+            return result
+        } catch {
+            await checked.cacheWrites.value
+            throw error
+        }
+    }
+
+    /// Builds the site of the checked content, unless the check found errors.
+    private func build(
+        _ checked: CheckedContent,
+        into writer: SiteWriter,
+        with loader: ContentLoader,
+        _ configuration: CheckConfiguration,
+        _ configurationBytes: Data
+    ) async throws -> Result {
         let content = checked.loaded.content
         if keepsContentUntilExit { KeepAlive.keep(checked) }
         let diagnostics = checked.outcome.diagnostics

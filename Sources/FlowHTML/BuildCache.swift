@@ -76,10 +76,9 @@ struct BuildCache: Sendable {
     static func load(for output: URL, key: UInt64) -> BuildCache {
         let empty = BuildCache(key: key)
         let url = folder(for: output).appendingPathComponent("manifest")
-        guard let data = FileManager.default.contents(atPath: url.path),
+        guard let bytes = FileBytes.read(atPath: url.path),
             let marker = markerIdentity(of: output)
         else { return empty }
-        let bytes = [UInt8](data)
         let header = Array(header(key: key, marker: marker).utf8)
         guard bytes.starts(with: header) else { return empty }
         var reader = ByteReader(bytes[header.count...])

@@ -54,6 +54,21 @@ public struct ContentLoader: Sendable {
     /// - Returns: The parsed pages with the known ones' parse diagnostics, the digests and stamps.
     /// - Throws: ``ContentError`` when the folder can't be read at all.
     public func loadWithDigests(from root: URL, remembering memory: some PageMemory) async throws -> LoadedContent {
+        try await load(from: root, computingDigests: true) { memory }
+    }
+
+    /// Loads the content folder at `root` without parsing the pages that a memory knows, asking
+    /// `memory` for it once the folder is listed: the memory can be read while the folder is.
+    ///
+    /// - Parameters:
+    ///   - root: The content folder.
+    ///   - memory: Gives what the previous build kept of its pages, or `nil` when it kept nothing.
+    /// - Returns: The content, as ``loadWithDigests(from:remembering:)`` gives it.
+    /// - Throws: ``ContentError`` when the folder can't be read at all.
+    public func loadWithDigests(
+        from root: URL,
+        rememberingAfterListing memory: @Sendable () async -> (any PageMemory)?
+    ) async throws -> LoadedContent {
         try await load(from: root, computingDigests: true, memory: memory)
     }
 
@@ -75,9 +90,10 @@ public struct ContentLoader: Sendable {
     private func load(
         from root: URL,
         computingDigests: Bool,
-        memory: (any PageMemory)? = nil
+        memory remembered: @Sendable () async -> (any PageMemory)? = { nil }
     ) async throws -> LoadedContent {
         let listing = try ContentWalker(root: root).walk()
+        let memory = await remembered()
         let parser = PageParser(options: options)
         let cache = cache
         cache?.begin(options: options)

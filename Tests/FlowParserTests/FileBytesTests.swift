@@ -1,8 +1,7 @@
+import FlowCore
 import FlowTestSupport
 import Foundation
 import Testing
-
-@testable import FlowParser
 
 /// ``FileBytes`` gives what `Data(contentsOf:)` gave, or `nil` where that threw.
 @Suite struct FileBytesTests {

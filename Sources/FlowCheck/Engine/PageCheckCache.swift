@@ -100,8 +100,7 @@ public struct PageCheckCache: Sendable {
     ///   saved under another key: the page rules then check every page.
     public static func load(from url: URL, key: UInt64) -> PageCheckCache {
         let empty = PageCheckCache(key: key)
-        guard let data = FileManager.default.contents(atPath: url.path) else { return empty }
-        let bytes = [UInt8](data)
+        guard let bytes = FileBytes.read(atPath: url.path) else { return empty }
         let header = Array(header(key: key).utf8)
         guard bytes.starts(with: header) else { return empty }
         var reader = ByteReader(bytes[header.count...])

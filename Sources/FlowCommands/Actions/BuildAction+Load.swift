@@ -36,14 +36,17 @@ extension BuildAction {
         // The preview server keeps every page's model between builds: it needs no store.
         let keepsStore = parseCache == nil
         let storeKey = PageSummaryStore.key(configuration: configurationBytes)
-        let store =
-            incremental && keepsStore
-            ? PageSummaryStore.load(from: storeURL, key: storeKey) : PageSummaryStore(key: storeKey)
         let startedReading = PageSummaryStore.now()
-        var loaded =
-            store.entries.isEmpty
-            ? try await loader.loadWithDigests(from: contentURL)
-            : try await loader.loadWithDigests(from: contentURL, remembering: store)
+        // The store is read while the content folder is listed.
+        let reading = Task { [incremental] in
+            incremental && keepsStore
+                ? PageSummaryStore.load(from: storeURL, key: storeKey) : PageSummaryStore(key: storeKey)
+        }
+        var loaded = try await loader.loadWithDigests(from: contentURL) {
+            let store = await reading.value
+            return store.entries.isEmpty ? nil : store
+        }
+        let store = await reading.value
         let checksKey = PageCheckCache.key(
             configuration: configurationBytes,
             product: loaded.content.product,

@@ -89,9 +89,8 @@ struct PageSummaryStore: PageMemory {
     /// damaged, or it was saved under another key.
     static func load(from url: URL, key: UInt64) -> PageSummaryStore {
         let empty = PageSummaryStore(key: key)
-        guard let data = FileManager.default.contents(atPath: url.path) else { return empty }
+        guard let bytes = FileBytes.read(atPath: url.path) else { return empty }
         let header = Array("\(formatLine)\nkey \(StableHasher.hex(key))\n".utf8)
-        let bytes = [UInt8](data)
         guard bytes.starts(with: header) else { return empty }
         var reader = ByteReader(bytes[header.count...])
         guard let chunks = try? ByteChunks.split(&reader), let decoded = ByteChunks.read(chunks, chunk(in:)) else {

@@ -19,6 +19,10 @@ final class FlowsJSONAssembler: Sendable {
         var next = 0
         /// Finished chunks waiting for an earlier one, by index.
         var waiting: [Int: FlowsJSONChunk] = [:]
+        /// The previous build's `flows.json`, which chunks copy ranges of; let go when the file
+        /// is finished, so that the previous file is freed with its last name, beside the end of
+        /// the build, rather than when the assembler is.
+        var previous: PreviousParts?
     }
 
     private let state: Mutex<State>
@@ -26,8 +30,6 @@ final class FlowsJSONAssembler: Sendable {
     private let closing: [UInt8]
     /// The number of bytes before the first flow.
     let prefixLength: Int
-    /// The previous build's `flows.json`, which chunks copy ranges of.
-    private let previous: PreviousParts?
 
     /// Creates `flows.json` in `staging` and writes its opening.
     ///
@@ -53,11 +55,10 @@ final class FlowsJSONAssembler: Sendable {
             file.close()
             throw error
         }
-        self.state = Mutex(State(file: file))
+        self.state = Mutex(State(file: file, previous: previous))
         self.chunkCount = chunkCount
         self.closing = flowCount == 0 ? [] : frame.closing
         self.prefixLength = frame.opening.count
-        self.previous = previous
     }
 
     /// Hands over the flows of chunk `index`: written now if every earlier chunk is, else kept until then.
@@ -68,13 +69,13 @@ final class FlowsJSONAssembler: Sendable {
             guard let file = state.file else { return }
             state.waiting[index] = chunk
             while let ready = state.waiting.removeValue(forKey: state.next) {
-                try write(ready, to: file)
+                try write(ready, to: file, from: state.previous)
                 state.next += 1
             }
         }
     }
 
-    private func write(_ chunk: FlowsJSONChunk, to file: SiteStaging.OutputFile) throws {
+    private func write(_ chunk: FlowsJSONChunk, to file: SiteStaging.OutputFile, from previous: PreviousParts?) throws {
         for piece in chunk.pieces {
             switch piece {
             case .made(let range): try file.append(chunk.made[range])
@@ -94,6 +95,7 @@ final class FlowsJSONAssembler: Sendable {
         try state.withLock { state in
             guard let file = state.file else { return }
             state.file = nil
+            state.previous = nil
             do {
                 guard state.next == chunkCount else {
                     let missing = chunkCount - state.next
@@ -113,6 +115,7 @@ final class FlowsJSONAssembler: Sendable {
         state.withLock { state in
             state.file?.close()
             state.file = nil
+            state.previous = nil
         }
     }
 }

@@ -91,7 +91,7 @@ public struct SiteBuilder: Sendable {
             // Small chunks, so that no core is left with a long last one while the other waits.
             let chunkSize = max(16, flows.count / (ProcessInfo.processInfo.activeProcessorCount * 32))
             // Unchanged flows are copied from the previous flows.json rather than read back from their files.
-            let previousFlows = previous.parts["flows.json"].flatMap {
+            var previousFlows = previous.parts["flows.json"].flatMap {
                 PreviousParts(fileAt: writer.output.appendingPathComponent("flows.json").path, layout: $0)
             }
             let flowsJSON = try FlowsJSONAssembler(
@@ -133,7 +133,7 @@ public struct SiteBuilder: Sendable {
                 }
                 for (chunkIndex, start) in stride(from: 0, to: flows.count, by: chunkSize).enumerated() {
                     let chunk = flows[start..<min(start + chunkSize, flows.count)]
-                    group.addTask {
+                    group.addTask { [previousFlows] in
                         var result = ChunkResult(index: chunkIndex)
                         var json = FlowsJSONChunk()
                         for (offset, flow) in chunk.enumerated() {
@@ -167,6 +167,9 @@ public struct SiteBuilder: Sendable {
                 return all.sorted { $0.index < $1.index }
             }
             try flowsJSON.finish()
+            // Closed now, the previous flows.json is freed with its last name, as the replaced
+            // site is brought up to date beside the manifest's writing, not by this task.
+            previousFlows = nil
             var cache = BuildCache(key: key)
             cache.answersFingerprint = fingerprint
             cache.siteFacts = siteFingerprint

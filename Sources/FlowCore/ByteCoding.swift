@@ -119,13 +119,16 @@ public struct ByteReader {
     @inlinable public mutating func readString() throws -> String {
         let count = try readInt()
         guard count <= bytes.endIndex - position else { throw Malformed() }
-        let end = position + count
-        let text = bytes[position..<end].withUnsafeBufferPointer { utf8 in
+        let start = position - bytes.startIndex
+        // Through the whole slice's buffer: a slice of the slice for each string retained and
+        // released the bytes' storage, a count that every core reading a cache contended for.
+        let text = bytes.withUnsafeBufferPointer { all in
+            let utf8 = UnsafeBufferPointer(rebasing: all[start..<start + count])
             // ASCII needs no validation: `String(validating:as:)` took a generic path, a third of reading a cache.
-            utf8.allSatisfy { $0 < 0x80 }
+            return utf8.allSatisfy { $0 < 0x80 }
                 ? String(decoding: utf8, as: UTF8.self) : String(validating: utf8, as: UTF8.self)
         }
-        position = end
+        position += count
         guard let text else { throw Malformed() }
         return text
     }

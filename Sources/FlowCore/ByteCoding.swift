@@ -4,65 +4,68 @@
 /// reads them back in the same order.
 public struct ByteWriter: Sendable {
     /// The bytes written so far.
-    public private(set) var bytes: [UInt8] = []
+    public var bytes: [UInt8] { storage }
+    /// The bytes; inlinable writes append to it.
+    @usableFromInline var storage: [UInt8] = []
 
     /// Creates an empty writer.
     public init() {}
 
     /// Writes `value` in 1 to 10 bytes, 7 bits each, low bits first.
-    public mutating func write(_ value: UInt64) {
+    @inlinable public mutating func write(_ value: UInt64) {
         var rest = value
         while rest >= 0x80 {
-            bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
+            storage.append(UInt8(truncatingIfNeeded: rest) | 0x80)
             rest >>= 7
         }
-        bytes.append(UInt8(rest))
+        storage.append(UInt8(rest))
     }
 
     /// Writes a count or another non-negative number; a negative one is written as 0.
-    public mutating func write(_ value: Int) {
+    @inlinable public mutating func write(_ value: Int) {
         write(UInt64(max(0, value)))
     }
 
     /// Writes `value` as one byte.
-    public mutating func write(_ value: Bool) {
-        bytes.append(value ? 1 : 0)
+    @inlinable public mutating func write(_ value: Bool) {
+        storage.append(value ? 1 : 0)
     }
 
     /// Writes the UTF-8 length of `text`, then its bytes.
-    public mutating func write(_ text: String) {
+    @inlinable public mutating func write(_ text: String) {
         var text = text
         text.withUTF8 { utf8 in
             write(utf8.count)
-            bytes.append(contentsOf: utf8)
+            storage.append(contentsOf: utf8)
         }
     }
 
     /// Writes whether `text` is there, then the text.
-    public mutating func write(_ text: String?) {
+    @inlinable public mutating func write(_ text: String?) {
         write(text != nil)
         if let text { write(text) }
     }
 
     /// Writes the count of `values`, then each with `element`.
-    public mutating func write<Element>(_ values: [Element], _ element: (inout ByteWriter, Element) -> Void) {
+    @inlinable public mutating func write<Element>(_ values: [Element], _ element: (inout ByteWriter, Element) -> Void)
+    {
         write(values.count)
         for value in values { element(&self, value) }
     }
 
     /// Writes the count of `texts`, then each text.
-    public mutating func write(_ texts: [String]) {
+    @inlinable public mutating func write(_ texts: [String]) {
         write(texts) { $0.write($1) }
     }
 
     /// Appends `other`'s bytes.
-    public mutating func append(_ other: ByteWriter) {
-        bytes += other.bytes
+    @inlinable public mutating func append(_ other: ByteWriter) {
+        storage += other.storage
     }
 
     /// Appends bytes another writer wrote.
-    public mutating func append(bytes other: ArraySlice<UInt8>) {
-        bytes += other
+    @inlinable public mutating func append(bytes other: ArraySlice<UInt8>) {
+        storage += other
     }
 }
 

@@ -93,6 +93,30 @@ import Testing
         #expect(PageSummaryStore.load(from: url, key: previous.key).entries.isEmpty)
     }
 
+    /// After a page is removed, one edited and one written again with the same bytes, a rebuild's
+    /// store holds what a clean build's holds: the same pages, digests, titles and stamps.
+    @Test func aRebuildKeepsTheStoreOfTheSite() async throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (content, site) = try await IncrementalBuildActionTests.buildShippedContent(in: folder)
+        try FileManager.default.removeItem(at: content.appendingPathComponent("connections/create-trigger.md"))
+        try Fixtures.append("\nOne more sentence.\n", to: content.appendingPathComponent("connections/test-sync.md"))
+        let rewritten = content.appendingPathComponent("index.md")
+        let bytes = try Data(contentsOf: rewritten)
+        try FileManager.default.removeItem(at: rewritten)
+        try bytes.write(to: rewritten)
+        _ = try await IncrementalBuildActionTests.build(content, into: site)
+        _ = try await IncrementalBuildActionTests.build(content, into: folder.appendingPathComponent("clean"))
+        let key = PageSummaryStore.key(configuration: Data())
+        let kept = PageSummaryStore.load(from: folder.appendingPathComponent(".site.flowdoc-cache/pages"), key: key)
+        let clean = PageSummaryStore.load(from: folder.appendingPathComponent(".clean.flowdoc-cache/pages"), key: key)
+        #expect(kept.entries["connections/create-trigger.md"] == nil, "A removed page leaves the store")
+        let identity = { (store: PageSummaryStore) in
+            store.entries.mapValues { "\($0.digest) \($0.summary.title) \(String(describing: $0.stamp))" }
+        }
+        #expect(identity(kept) == identity(clean))
+    }
+
     /// When the previous search index can't be copied from, the entries of the pages left
     /// unparsed are made from the terms the store kept, still encoded until then.
     @Test func searchTermsOfUnparsedPagesComeFromTheStore() async throws {

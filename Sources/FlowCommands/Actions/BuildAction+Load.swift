@@ -91,7 +91,9 @@ extension BuildAction {
 
     /// The store of every page of `site` with its digest and parse diagnostics.
     ///
-    /// A page left unparsed keeps the search terms `previous` holds for it, still encoded.
+    /// Made from `previous`: an entry for the same bytes is kept as it is, with the stamp the
+    /// page's file has now; a page left unparsed keeps the search terms `previous` holds for it,
+    /// still encoded.
     private static func store(
         of site: ContentSummary,
         _ loaded: LoadedContent,
@@ -99,16 +101,30 @@ extension BuildAction {
         key: UInt64
     ) -> PageSummaryStore {
         var store = PageSummaryStore(key: key)
+        if previous.key == key { store.entries = previous.entries }
+        var pageCount = 0
         for page in site.pages {
             guard let digest = loaded.digests[page.source] else { continue }
-            let kept = previous.entries[page.source].flatMap { $0.digest == digest ? $0.encodedTerms : nil }
+            pageCount += 1
+            let stamp = loaded.stamps[page.source]
+            if let kept = store.entries[page.source], kept.digest == digest {
+                if kept.stamp != stamp {
+                    store.entries[page.source]?.stamp = stamp
+                    store.entries[page.source]?.stampTrusted = false
+                }
+                continue
+            }
             store.entries[page.source] = .init(
                 digest: digest,
                 summary: page,
                 diagnostics: loaded.pageDiagnostics[page.source] ?? [],
-                stamp: loaded.stamps[page.source],
-                encodedTerms: kept
+                stamp: stamp
             )
+        }
+        // Entries of files that are no pages now (removed, or no longer readable).
+        if store.entries.count > pageCount {
+            let sources = Set(site.pages.lazy.filter { loaded.digests[$0.source] != nil }.map(\.source))
+            store.entries = store.entries.filter { sources.contains($0.key) }
         }
         return store
     }

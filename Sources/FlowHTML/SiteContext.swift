@@ -33,7 +33,9 @@ struct SiteContext: Sendable {
     }
 
     /// The context of the site of `site`.
-    init(site: ContentSummary, options: SiteOptions) {
+    ///
+    /// - Parameter resolver: `site`'s link resolver, if made already.
+    init(site: ContentSummary, options: SiteOptions, resolver known: LinkResolver? = nil) {
         self.site = site
         self.options = options
         let published = site.publishedPages
@@ -45,7 +47,7 @@ struct SiteContext: Sendable {
         nonisolated(unsafe) var indexes: (byID: [String: Int], bySource: [String: Int]) = ([:], [:])
         DispatchQueue.concurrentPerform(iterations: 4) { part in
             switch part {
-            case 0: resolver = site.linkResolver
+            case 0: resolver = known ?? site.linkResolver
             case 1: listings = published.map { DependencyTrace.listing($0) }
             case 2: readingOrder = FlowGrouping.groups(of: published).flatMap(\.flows)
             default:

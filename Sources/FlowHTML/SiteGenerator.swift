@@ -26,6 +26,9 @@ public struct SiteGenerator: Sendable {
     /// The search terms a build kept for a page of ``site`` that is not in ``content``, when
     /// its summary does not carry them.
     public var storedSearchTerms: (@Sendable (_ source: String) -> SearchTerms?)?
+    /// The link resolver of ``site``'s pages and assets, when the caller made it already (the
+    /// check does); else it is made again.
+    public var linkResolver: LinkResolver?
 
     /// Creates a generator.
     ///
@@ -106,7 +109,7 @@ public struct SiteGenerator: Sendable {
     /// Parses the templates and indexes the content, once per build.
     func prepare() throws -> Prepared {
         let templates = try TemplateSet(theme: theme)
-        let context = SiteContext(site: site, options: effectiveOptions)
+        let context = SiteContext(site: site, options: effectiveOptions, resolver: linkResolver)
         return Prepared(
             context: context,
             pages: PageRenderer(context: context, templates: templates),

@@ -82,7 +82,8 @@ public struct ContentChecker: Sendable {
                 entries: pages.entries,
                 site: fingerprint.map { .init(fingerprint: $0, diagnostics: siteDiagnostics) }
             ),
-            site: site
+            site: site,
+            resolver: resolver
         )
     }
 
@@ -135,6 +136,8 @@ public struct ContentChecker: Sendable {
         public var cache: PageCheckCache
         /// The summary of every page, which the build's pages read of each other.
         public var site: ContentSummary
+        /// The link resolver of ``site``'s pages and assets, which the rules resolved links with.
+        public var resolver: LinkResolver
     }
 
     /// `diagnostics` with each configured severity applied and rules set to `off` removed.

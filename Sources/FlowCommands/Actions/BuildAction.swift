@@ -130,6 +130,7 @@ struct BuildAction {
         generator.loadPage = pageLoader(loader, digests: checked.loaded.digests)
         let store = checked.store
         generator.storedSearchTerms = { store.searchTerms(of: $0) }
+        generator.linkResolver = checked.outcome.resolver
         var builder = SiteBuilder(
             generator: generator,
             writer: writer,

@@ -67,10 +67,15 @@ enum SourceDecoder {
         // All ASCII (nearly every page): each byte is a scalar of its own, so count by bytes.
         let ascii = sample.withContiguousStorageIfAvailable { buffer -> Bool in
             var high: UInt8 = 0
+            // Without branches, so that the loop runs on vectors: a control byte other than tab,
+            // line feed, form feed and carriage return (bits 9, 10, 12 and 13 of the mask) counts.
+            var controls: UInt32 = 0
             for byte in buffer {
                 high |= byte
-                if byte < 0x20, byte != 9, byte != 10, byte != 12, byte != 13 { suspicious += 1 }
+                let isControl = UInt32(truncatingIfNeeded: (byte | 0x1F) == 0x1F ? 1 : 0)
+                controls &+= isControl & ~(0x3600 &>> UInt32(byte & 0x1F))
             }
+            suspicious = Int(controls)
             return high < 0x80
         }
         if ascii == true { return suspicious > 3 && suspicious * 10 > sample.count * 3 }

@@ -12,6 +12,9 @@ extension ContentChecker {
         var diagnostics: [Diagnostic]
         /// The page rules' diagnostics and site facts digest of each page with a digest, for the next check.
         var entries: [String: PageCheckCache.Entry]
+        /// The ``SiteFacts`` of each page the page rules checked, by position in ``summaries``:
+        /// its links resolved once for the page rules and the site rules.
+        var siteFacts: [SiteFacts?] = []
     }
 
     /// Runs `rules` on each page of `content`, or takes the page's diagnostics from `previous`.
@@ -41,6 +44,7 @@ extension ContentChecker {
                     let digest = digests[flow.source]
                     let entry: PageCheckCache.Entry
                     let summary: PageSummary
+                    var siteFacts: SiteFacts?
                     if let kept = previous.entry(of: flow.source, digest: digest) {
                         entry = kept
                         summary = PageSummary(flow)
@@ -48,11 +52,13 @@ extension ContentChecker {
                         let facts = FlowFacts(flow, resolver: resolver)
                         let diagnostics = check(facts, of: content, with: rules, context: context)
                         summary = PageSummary(flow, links: facts.links.map(\.link), images: facts.images.map(\.link))
+                        siteFacts = SiteFacts(summary, from: facts, resolver: resolver)
                         // The site facts digest only of a page whose entry is kept.
                         let siteFacts = digest == nil ? 0 : summary.siteFactsDigest
                         entry = .init(digest: digest ?? 0, diagnostics: diagnostics, siteFacts: siteFacts)
                     }
                     pass.summaries.append(summary)
+                    pass.siteFacts.append(siteFacts)
                     pass.diagnostics += entry.diagnostics
                     if digest != nil { pass.entries[flow.source] = entry }
                 }
@@ -63,6 +69,7 @@ extension ContentChecker {
         all.summaries.reserveCapacity(flows.count + known.count)
         for chunk in chunks {
             all.summaries += chunk.summaries
+            all.siteFacts += chunk.siteFacts
             all.diagnostics += chunk.diagnostics
             all.entries.merge(chunk.entries) { _, new in new }
         }
@@ -74,6 +81,8 @@ extension ContentChecker {
             all.entries[page.source] = entry
         }
         all.summaries = merged(all.summaries, known)
+        // The facts made were by position among the parsed pages alone.
+        all.siteFacts = []
         return all
     }
 

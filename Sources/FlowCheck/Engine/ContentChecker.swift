@@ -73,7 +73,7 @@ public struct ContentChecker: Sendable {
         let siteDiagnostics =
             fingerprint != nil && previous.site?.fingerprint == fingerprint
             ? previous.site?.diagnostics ?? []
-            : Self.check(site, content, with: siteRules, context: context, resolver: resolver)
+            : Self.check(site, content, with: siteRules, context: context, resolver: resolver, made: pages.siteFacts)
         let diagnostics = content.diagnostics + pages.diagnostics + siteDiagnostics
         return Outcome(
             diagnostics: Self.applying(rules, to: diagnostics).sorted(),
@@ -93,10 +93,11 @@ public struct ContentChecker: Sendable {
         _ content: ContentSet,
         with siteRules: [any Checker],
         context: CheckContext,
-        resolver: LinkResolver
+        resolver: LinkResolver,
+        made: [SiteFacts?]
     ) -> [Diagnostic] {
         var shared = context
-        shared.siteFacts = SiteFacts.all(of: site, resolver: resolver)
+        shared.siteFacts = SiteFacts.all(of: site, resolver: resolver, made: made)
         shared.linkIndex = LinkIndex(site, resolver: resolver)
         let context = shared
         let found = Mutex<[[Diagnostic]]>(Array(repeating: [], count: siteRules.count))

@@ -32,9 +32,21 @@ final class SiteFacts: Sendable {
         next = page.next.map { ($0, resolver.resolve($0.destination, from: page.source, allowsFlowID: true)) }
     }
 
+    /// The facts of `page`, summarised from `facts`: its links and images where `facts` resolved them.
+    init(_ page: PageSummary, from facts: FlowFacts, resolver: LinkResolver) {
+        assert(page.links.count == facts.links.count && page.images.count == facts.images.count)
+        self.page = page
+        links = zip(page.links, facts.links).map { ResolvedReference(reference: $0, target: $1.target) }
+        images = zip(page.images, facts.images).map { ResolvedReference(reference: $0, target: $1.target) }
+        next = page.next.map { ($0, resolver.resolve($0.destination, from: page.source, allowsFlowID: true)) }
+    }
+
     /// The facts of every page of `site`, in page order, computed on every core.
-    static func all(of site: ContentSummary, resolver: LinkResolver) -> [SiteFacts] {
+    ///
+    /// - Parameter made: The facts made already, by position in `site`'s pages, if any.
+    static func all(of site: ContentSummary, resolver: LinkResolver, made: [SiteFacts?] = []) -> [SiteFacts] {
         let pages = site.pages
+        let made = made.count == pages.count ? made : []
         let chunkSize = 64
         let chunks = (pages.count + chunkSize - 1) / chunkSize
         var facts: [[SiteFacts]] = Array(repeating: [], count: chunks)
@@ -43,7 +55,9 @@ final class SiteFacts: Sendable {
             nonisolated(unsafe) let results = buffer
             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
                 let range = chunk * chunkSize..<min(pages.count, (chunk + 1) * chunkSize)
-                results[chunk] = pages[range].map { SiteFacts($0, resolver: resolver) }
+                results[chunk] = range.map { index in
+                    (made.isEmpty ? nil : made[index]) ?? SiteFacts(pages[index], resolver: resolver)
+                }
             }
         }
         return Array(facts.joined())

@@ -106,8 +106,8 @@ public struct ContentLoader: Sendable {
         digests.reserveCapacity(listing.pages.count)
         var unknown: [String] = []
         for path in listing.pages {
-            if let memory, let stamp = listing.stamps[path], let digest = memory.digest(of: path, stamp: stamp),
-                let page = memory.knownPage(at: path, digest: digest)
+            if let memory, let stamp = listing.stamps[path],
+                let (digest, page) = memory.knownPage(at: path, stamp: stamp)
             {
                 knownPages.append(page)
                 digests[path] = digest

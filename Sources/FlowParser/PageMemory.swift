@@ -29,4 +29,17 @@ public protocol PageMemory: Sendable {
     func digest(of path: String, stamp: FileStamp) -> UInt64?
     /// What is kept of the page at `path` with the bytes of `digest`, if anything.
     func knownPage(at path: String, digest: UInt64) -> KnownPage?
+    /// What is kept of the page at `path` and its digest, if its file still has `stamp` and the
+    /// stamp can be trusted (``digest(of:stamp:)``, then ``knownPage(at:digest:)``).
+    func knownPage(at path: String, stamp: FileStamp) -> (digest: UInt64, page: KnownPage)?
+}
+
+extension PageMemory {
+    /// ``digest(of:stamp:)``, then ``knownPage(at:digest:)``.
+    public func knownPage(at path: String, stamp: FileStamp) -> (digest: UInt64, page: KnownPage)? {
+        guard let digest = digest(of: path, stamp: stamp), let page = knownPage(at: path, digest: digest) else {
+            return nil
+        }
+        return (digest, page)
+    }
 }

@@ -149,7 +149,9 @@ public struct PageCheckCache: Sendable {
             try write(site.diagnostics)
         }
         writer.write(entries.count)
-        for (source, entry) in entries.sorted(by: { $0.key < $1.key }) {
+        // The paths sorted alone: sorting the entries with them moved (and reference-counted) every entry.
+        for source in entries.keys.sorted() {
+            guard let entry = entries[source] else { continue }
             writer.write(source)
             writer.write(entry.digest)
             writer.write(entry.siteFacts)

@@ -76,7 +76,8 @@ extension PageSummaryStore {
 
     /// Writes every entry to `url` through a temporary file beside it.
     private func saveWhole(to url: URL, searchTerms: @Sendable (PageSummary) -> SearchTerms) throws {
-        let sorted = entries.sorted { $0.key < $1.key }
+        // The paths sorted alone, then paired: sorting the pairs moved (and reference-counted) every entry.
+        let sorted = entries.keys.sorted().compactMap { path in entries[path].map { (key: path, value: $0) } }
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try FileOutput.writeAtomically(to: url) { append in
             try append(Array("\(Self.formatLine)\nkey \(StableHasher.hex(key))\n".utf8))

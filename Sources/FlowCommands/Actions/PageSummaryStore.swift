@@ -71,6 +71,15 @@ struct PageSummaryStore: PageMemory {
         return entry.digest
     }
 
+    /// The page at `path` and its digest, with one lookup, if its file has the trusted `stamp`
+    /// the store holds and the store holds its search terms.
+    func knownPage(at path: String, stamp: FileStamp) -> (digest: UInt64, page: KnownPage)? {
+        guard let entry = entries[path], entry.stampTrusted, entry.stamp == stamp,
+            entry.summary.searchTerms != nil || entry.encodedTerms != nil
+        else { return nil }
+        return (entry.digest, KnownPage(summary: entry.summary, diagnostics: entry.diagnostics))
+    }
+
     /// The page at `path`, if the store holds it with the bytes of `digest` and its search terms.
     func knownPage(at path: String, digest: UInt64) -> KnownPage? {
         guard let entry = entries[path], entry.digest == digest,

@@ -225,7 +225,8 @@ public struct LinkResolver: Sendable {
 extension String {
     /// The string with `%XX` escapes decoded; unchanged where an escape is not valid UTF-8.
     var removingPercentEncodingSafely: String {
-        guard contains("%") else { return self }
+        // By bytes: `contains("%")` compared characters, grapheme by grapheme, for every link.
+        guard utf8.contains(UInt8(ascii: "%")) else { return self }
         var bytes: [UInt8] = []
         var iterator = utf8.makeIterator()
         while let byte = iterator.next() {

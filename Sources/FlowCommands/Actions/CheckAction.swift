@@ -52,7 +52,10 @@ struct CheckAction {
         let loader = ContentLoader(options: ParseOptions(extraActionVerbs: configuration.actionVerbs))
         let context = CheckContext(configuration: configuration, today: today)
         var content = try await loader.load(from: contentURL)
-        var diagnostics = ContentChecker().check(content, context: context)
+        // The outcome's summaries are left to the process's exit with the content (``KeepAlive``).
+        let outcome = ContentChecker().check(content, context: context, digests: [:], reusing: PageCheckCache(key: 0))
+        KeepAlive.keep(outcome)
+        var diagnostics = outcome.diagnostics
         var fixedFiles: [String] = []
         if fix {
             let (files, count) = try applyFixIts(in: diagnostics)

@@ -82,8 +82,9 @@ struct PartLayout: Sendable, Equatable {
 
 /// The parts of a file the previous build joined, read from that file by page.
 ///
-/// Parts are read with `pread` (a run of neighbouring parts at once), straight into the buffer they go to: neither the
-/// whole file in memory nor a mapping, which a file cut short meanwhile would turn into a crash.
+/// Parts are read with `pread` (a run of neighbouring parts at once), straight into the buffer
+/// they go to: neither the whole file in memory nor a mapping, which a file cut short meanwhile
+/// would turn into a crash.
 final class PreviousParts: Sendable {
     private let descriptor: Int32
     private let ranges: [String: (digest: UInt64, range: Range<Int>)]

@@ -47,4 +47,52 @@ import Testing
         #expect(diagnostic.id == "ScreenLineUnrecognized")
         #expect(diagnostic.range?.start == SourceLocation(line: 4, column: 4))
     }
+
+    /// One element as a line of text, to compare many at once.
+    private func describe(_ element: ScreenElement) -> String {
+        let marks = (element.required ? "*" : "") + (element.checked ? "x" : "")
+        return "\(element.kind.rawValue)\(marks) '\(element.label)'" + (element.value.map { " = '\($0)'" } ?? "")
+    }
+
+    @Test func readsTheEdgesOfEachElement() throws {
+        let (screen, diagnostics) = try screen(
+            """
+               ##   Group\u{20}\u{20}
+               #
+               >
+               >  Quoted text\u{20}
+               [X] Done
+               [ ]Label
+               [x]
+               ( )
+               (y) Other
+               []
+               [Back]  [Next]
+               [Back] next
+               Name:
+               Label *
+               Name*:\u{20}
+               URL: https://example.com: port
+               Nom d'hôte*: hôte.example
+            \tTabbed
+               Hé [x] là
+
+            """
+        )
+        #expect(
+            screen.elements.map(describe) == [
+                "heading 'Group'", "text ''", "text 'Quoted text'", "checkboxx 'Done'", "checkbox 'Label'",
+                "button 'x'", "button 'Back'", "button 'Next'", "input 'Name'", "input* 'Label'", "input* 'Name'",
+                "input 'URL' = 'https://example.com: port'", "input* 'Nom d'hôte' = 'hôte.example'",
+                "input 'Tabbed'", "input 'Hé [x] là'",
+            ]
+        )
+        #expect(diagnostics.map(\.range?.start.line) == [5, 11, 12, 13, 15])
+        #expect(diagnostics.first?.summary == "Screen line '#' fits no screen element")
+        let tabbed = try #require(screen.elements.first { $0.label == "Tabbed" })
+        #expect(tabbed.range?.start == SourceLocation(line: 21, column: 5))
+        #expect(tabbed.range?.end == SourceLocation(line: 21, column: 10))
+        let accented = try #require(screen.elements.first { $0.label.hasPrefix("Nom") })
+        #expect(accented.range?.end == SourceLocation(line: 20, column: 4 + "Nom d'hôte*: hôte.example".utf8.count - 1))
+    }
 }

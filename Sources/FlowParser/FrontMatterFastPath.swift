@@ -40,16 +40,17 @@ enum FrontMatterFastPath {
     ///   - firstLine: The 1-based line number of the first of `lines`.
     static func entries(_ lines: ArraySlice<Substring>, file: SourceFile, firstLine: Int) -> [Entry]? {
         var entries: [Entry] = []
-        var keys = Set<String>()
-        // One constructor for the page, as the Yams parser has: `Constructor.default` builds a new one with its tables.
-        let tags = Tags(constructor: .default)
+        var keys: [String] = []
+        let tags = Tags(constructor: sharedConstructor)
         for (offset, line) in lines.enumerated() {
             guard hasOnlyPlainCharacters(line) else { return nil }
             let bytes = Array(line.utf8)
             if bytes.isEmpty || bytes[0] == .hash { continue }
-            guard let (key, valueStart) = key(in: bytes), keys.insert(key).inserted,
+            // A repeated key is looked for in a list: front matter has a few keys, and more go to Yams.
+            guard keys.count < maximumKeys, let (key, valueStart) = key(in: bytes), !keys.contains(key),
                 let value = value(in: bytes, from: valueStart, tags: tags)
             else { return nil }
+            keys.append(key)
             let lineNumber = firstLine + offset
             entries.append(
                 Entry(
@@ -62,6 +63,15 @@ enum FrontMatterFastPath {
         }
         return entries.isEmpty ? nil : entries
     }
+
+    /// The most keys this reader takes; front matter with more is left to Yams.
+    static let maximumKeys = 32
+
+    /// The constructor of every node's tag, made once.
+    ///
+    /// `Constructor.default` builds a new one with its tables on every call. It holds only
+    /// constant tables, so tasks may share it.
+    nonisolated(unsafe) private static let sharedConstructor = Constructor.default
 
     /// Makes the tags of one page's nodes.
     private struct Tags {

@@ -61,7 +61,7 @@ struct FrontMatterReader {
         if usesFastPath,
             let entries = FrontMatterFastPath.entries(lines[1..<closing], file: SourceFile(file), firstLine: 2)
         {
-            var reader = MetadataReader(file: file, range: { _ in nil })
+            var reader = MetadataReader(file: file, range: { _ in nil }, keyCount: entries.count)
             for entry in entries {
                 reader.read(key: entry.key, keyRange: entry.keyRange, value: entry.value, valueRange: entry.valueRange)
             }

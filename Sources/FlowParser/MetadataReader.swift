@@ -13,9 +13,14 @@ struct MetadataReader {
     private(set) var metadata = Metadata()
     private(set) var diagnostics: [Diagnostic] = []
 
-    init(file: String, range: @escaping (Mark?) -> SourceRange?) {
+    /// - Parameters:
+    ///   - file: The page's path, for diagnostics.
+    ///   - range: The range of a nested node's mark.
+    ///   - keyCount: How many keys will be read, when known: room for their ranges is made at once.
+    init(file: String, range: @escaping (Mark?) -> SourceRange?, keyCount: Int = 0) {
         self.file = file
         self.range = range
+        metadata.keyRanges.reserveCapacity(keyCount)
     }
 
     /// Reads one key and its value.

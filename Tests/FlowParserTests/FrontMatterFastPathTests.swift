@@ -48,6 +48,7 @@ import Testing
         "id: custom-id\ntype: overview\naudience: Admins\nplatform: Jira Cloud",
         "summary: \"a\"   ",
         "summary: 'a' # c",
+        (0..<FrontMatterFastPath.maximumKeys).map { "key\($0): v\($0)" }.joined(separator: "\n"),
     ]
 
     /// Front matter the fast path leaves to Yams (and what Yams makes of it must not change).
@@ -92,6 +93,8 @@ import Testing
         "title: T\n  indented continuation",
         "title: T\n   \nmode: M",
         "key with spaces: value",
+        (0...FrontMatterFastPath.maximumKeys).map { "key\($0): v\($0)" }.joined(separator: "\n"),
+        "key0: a\nkey1: b\nkey2: c\nkey0: again",
         "ü_key: x\ntitle: T",
         "\"quoted key\": v",
         "- list\n- top",

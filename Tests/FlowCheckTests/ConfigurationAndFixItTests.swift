@@ -76,11 +76,15 @@ import Testing
         #expect(NearMiss.editDistance("kitten", "sitting") == 3)
     }
 
-    @Test(arguments: ["2026-01-15", "2024-02-29"]) func calendarDateParsesValidDates(text: String) {
+    @Test(arguments: ["2026-01-15", "2024-02-29", "2000-02-29", "0001-12-31"])
+    func calendarDateParsesValidDates(text: String) {
         #expect(CalendarDate(text)?.description == text)
     }
 
-    @Test(arguments: ["2026-1-15", "2023-02-29", "2026-04-31", "26-01-15", "2026/01/15", "today"])
+    @Test(arguments: [
+        "2026-1-15", "2023-02-29", "1900-02-29", "2026-04-31", "26-01-15", "2026/01/15", "today", "2026-01-15 ",
+        "２０２６-01-15", "2026-00-10", "2026-01-00", "+026-01-15", "2026--1-15", "2026-01-1a", "2026-01-15-", "",
+    ])
     func calendarDateRejectsInvalidDates(text: String) {
         #expect(CalendarDate(text) == nil)
     }

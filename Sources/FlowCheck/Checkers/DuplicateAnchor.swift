@@ -19,14 +19,12 @@ public struct DuplicateAnchor: Checker {
 
     private func check(_ facts: FlowFacts) -> [Diagnostic] {
         let flow = facts.flow
-        var defined: [String: SourceRange?] = [:]
+        var defined: [String: SourceRange?] = Dictionary(minimumCapacity: facts.anchorDefinitions.count)
         var found: [Diagnostic] = []
-        let headings = Dictionary(
-            flow.body.compactMap { element -> (String, SectionHeading)? in
-                if case .heading(let heading) = element { (heading.anchor, heading) } else { nil }
-            },
-            uniquingKeysWith: { first, _ in first }
-        )
+        var headings: [String: SectionHeading] = [:]
+        for case .heading(let heading) in flow.body where headings[heading.anchor] == nil {
+            headings[heading.anchor] = heading
+        }
         for (anchor, range) in facts.anchorDefinitions {
             if let earlier = defined[anchor] {
                 found.append(duplicate(anchor, range: range, earlier: earlier, file: flow.source))

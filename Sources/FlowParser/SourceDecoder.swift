@@ -1,5 +1,9 @@
 import FlowCore
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Reads a page's bytes as text, reporting what had to be repaired.
 enum SourceDecoder {
     struct Decoded {
@@ -28,7 +32,7 @@ enum SourceDecoder {
             return Decoded(text: "", diagnostics: [diagnostic], isBinary: true)
         }
         var diagnostics: [Diagnostic] = []
-        if let offset = bytes.firstIndex(of: 0) {
+        if let offset = firstNul(in: bytes) {
             diagnostics.append(
                 Diagnostic(
                     .warning,
@@ -93,6 +97,14 @@ enum SourceDecoder {
             }
         }
         return suspicious > 3 && suspicious * 10 > sample.count * 3
+    }
+
+    /// The offset of the first NUL byte, found by `memchr` (a loop over the bytes was 1% of `check`).
+    private static func firstNul(in bytes: ArraySlice<UInt8>) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, let found = memchr(base, 0, buffer.count) else { return nil }
+            return bytes.startIndex + base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
     }
 
     static func unreadable(_ source: String) -> Diagnostic {

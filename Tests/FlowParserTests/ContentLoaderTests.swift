@@ -48,6 +48,13 @@ import Testing
         #expect(content.diagnostics.first?.range?.start == SourceLocation(line: 3, column: 2))
     }
 
+    @Test func placesANulByteAfterAByteOrderMarkAtItsColumnInTheText() async throws {
+        let root = try write(["index.md": [0xEF, 0xBB, 0xBF] + Array("ab".utf8) + [0] + Array("\n".utf8)])
+        let content = try await ContentLoader().load(from: root)
+        #expect(content.diagnostics.map(\.id) == ["NulByte"])
+        #expect(content.diagnostics.first?.range?.start == SourceLocation(line: 1, column: 3))
+    }
+
     @Test func dropsByteOrderMark() async throws {
         let root = try write(["index.md": [0xEF, 0xBB, 0xBF] + Array("# Title\n".utf8)])
         let content = try await ContentLoader().load(from: root)

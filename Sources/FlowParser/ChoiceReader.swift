@@ -16,45 +16,72 @@ enum ChoiceReader {
     ///   - targets: The bold names of the step's instruction; an option named there is selected.
     static func choice(from list: ListBlock, targets: [UITarget]) -> Choice? {
         guard !list.isOrdered, !list.items.isEmpty else { return nil }
-        let selectedNames = Set(targets.map { $0.name.trimmingSpaces.lowercased() })
         var options: [Choice.Option] = []
+        options.reserveCapacity(list.items.count)
         for item in list.items {
             guard case .paragraph(let paragraph)? = item.blocks.first,
                 case .strong(let labelInlines, _)? = paragraph.inlines.first
             else { return nil }
             var label = labelInlines.plainText.trimmingSpaces
             if label.hasSuffix(":") { label = String(label.dropLast()).trimmingSpaces }
-            var links: [Inline.Link] = []
-            Inline.collectLinks(in: paragraph.inlines, images: false, into: &links)
             var properties: [String] = []
-            let restOfLine = plainTextWithoutLinks(Array(paragraph.inlines.dropFirst()))
+            let restOfLine = plainTextWithoutLinks(paragraph.inlines.dropFirst())
                 .trimmingSpaces.trimmingPrefix(":").trimmingSpaces
             if !restOfLine.isEmpty { properties.append(restOfLine) }
             for block in item.blocks.dropFirst() {
                 if case .list(let nested) = block {
-                    // Closures, not key paths: a key path is read through the runtime, item by item.
-                    properties += nested.items.map { item in
-                        item.blocks.flatMap { $0.allInlines }.map { $0.plainText }.joined(separator: " ").trimmingSpaces
-                    }
+                    properties += nested.items.map(joinedText)
                 } else {
-                    properties += block.allInlines.map { $0.plainText }
+                    block.forEachInlineRun { properties.append($0.plainText) }
                 }
             }
             options.append(
                 Choice.Option(
                     label: label,
                     properties: properties,
-                    link: links.first?.destination,
-                    isSelected: selectedNames.contains(label.lowercased()),
+                    link: firstLink(in: paragraph.inlines)?.destination,
+                    isSelected: false,
                     range: item.range
                 )
             )
         }
-        return Choice(options: options.withoutSpareCapacity, range: list.range)
+        // Only a list that is a choice gets the names compared.
+        let selectedNames = Set(targets.map { $0.name.trimmingSpaces.lowercased() })
+        for index in options.indices {
+            options[index].isSelected = selectedNames.contains(options[index].label.lowercased())
+        }
+        return Choice(options: options, range: list.range)
+    }
+
+    /// The text of an item's inline runs, joined by spaces.
+    private static func joinedText(_ item: ListItem) -> String {
+        var text = ""
+        var isFirst = true
+        for block in item.blocks {
+            block.forEachInlineRun { run in
+                if !isFirst { text += " " }
+                isFirst = false
+                text += run.plainText
+            }
+        }
+        return text.trimmingSpaces
+    }
+
+    /// The first link of `inlines`: the first that ``FlowModel/Inline/collectLinks(in:images:into:)`` collects.
+    private static func firstLink(in inlines: [Inline]) -> Inline.Link? {
+        for inline in inlines {
+            switch inline {
+            case .link(let link): return link
+            case .emphasis(let children, _), .strong(let children, _):
+                if let link = firstLink(in: children) { return link }
+            case .text, .code, .html, .softBreak, .lineBreak, .image: continue
+            }
+        }
+        return nil
     }
 
     /// Plain text with links left out, and the parentheses that held only a link removed.
-    private static func plainTextWithoutLinks(_ inlines: [Inline]) -> String {
+    private static func plainTextWithoutLinks(_ inlines: ArraySlice<Inline>) -> String {
         let text = inlines.filter { if case .link = $0 { false } else { true } }.plainText
         return text.removingAll("()").trimmingSpaces
     }

@@ -86,7 +86,8 @@ struct BuildCache: Sendable {
         do {
             cache.answersFingerprint = try reader.readUInt64()
             cache.siteFacts = try reader.readBool() ? try reader.readUInt64() : nil
-            cache.entries.reserveCapacity(try reader.readInt())
+            // No more entries than bytes: a damaged count makes no room it can't fill.
+            cache.entries.reserveCapacity(min(try reader.readInt(), bytes.count))
             let chunks = try ByteChunks.split(&reader)
             guard
                 let decoded = ByteChunks.read(

@@ -152,6 +152,10 @@ import Testing
         try (Data("flowdoc-page-checks 3\nkey 000000000000002a\n".utf8) + [1, 1, 5] + Data("[nope".utf8) + [0])
             .write(to: url)
         #expect(PageCheckCache.load(from: url, key: 42).site == nil, "Damaged site diagnostics are not used")
+        // No site result, then a count of 2^31 - 1 entries and none: no room is made for them.
+        try (Data("flowdoc-page-checks 3\nkey 000000000000002a\n".utf8) + [0, 0xFF, 0xFF, 0xFF, 0xFF, 0x07])
+            .write(to: url)
+        #expect(PageCheckCache.load(from: url, key: 42).entries.isEmpty, "A damaged count is not used")
         #expect(PageCheckCache.load(from: folder.appendingPathComponent("none"), key: 42).entries.isEmpty)
     }
 

@@ -78,4 +78,20 @@ import Testing
         try Data().write(to: marker)
         #expect(BuildCache.load(for: output, key: 7).entries.isEmpty, "Another output folder")
     }
+
+    @Test func aDamagedEntryCountMakesNoRoomForBillionsOfEntries() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = try Self.output(in: folder)
+        Self.cache().save(for: output)
+        let manifest = BuildCache.folder(for: output).appendingPathComponent("manifest")
+        var bytes = [UInt8](try Data(contentsOf: manifest))
+        // After the three header lines: the answers fingerprint, the flag and the site facts (one
+        // byte each here), then the count of entries, 516 in two bytes, made 2^31 - 1.
+        let headerEnd = try #require(bytes.indices.filter { bytes[$0] == UInt8(ascii: "\n") }.dropFirst(2).first) + 1
+        #expect(Array(bytes[headerEnd + 3..<headerEnd + 5]) == [0x84, 0x04])
+        bytes.replaceSubrange(headerEnd + 3..<headerEnd + 5, with: [0xFF, 0xFF, 0xFF, 0xFF, 0x07])
+        try Data(bytes).write(to: manifest)
+        #expect(BuildCache.load(for: output, key: 7).entries.count == Self.cache().entries.count)
+    }
 }

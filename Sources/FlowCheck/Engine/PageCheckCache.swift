@@ -116,7 +116,8 @@ public struct PageCheckCache: Sendable {
                 cache.site = SiteResult(fingerprint: fingerprint, diagnostics: try diagnostics())
             }
             let count = try reader.readInt()
-            cache.entries.reserveCapacity(count)
+            // No more entries than bytes: a damaged count makes no room it can't fill.
+            cache.entries.reserveCapacity(min(count, bytes.count))
             for _ in 0..<count {
                 let source = try reader.readString()
                 let digest = try reader.readUInt64()

@@ -33,6 +33,10 @@ public enum Escaping {
     ///
     /// Runs without a character to escape are appended whole, so plain text costs one append.
     public static func appendMarkup(_ text: String, to output: inout String) {
+        var bytes = text
+        if bytes.withUTF8({ markupEntities.firstIndex(in: $0, from: 0) == $0.count }) {
+            return output += text
+        }
         let utf8 = text.utf8
         var runStart = utf8.startIndex
         var index = runStart
@@ -59,6 +63,15 @@ public enum Escaping {
             output += text[runStart...]
         }
     }
+
+    /// The bytes ``appendMarkup(_:to:)`` replaces.
+    private static let markupEntities = ByteClass(
+        UInt8(ascii: "&"),
+        UInt8(ascii: "<"),
+        UInt8(ascii: ">"),
+        UInt8(ascii: "\""),
+        UInt8(ascii: "'")
+    )
 
     /// `text` as a JavaScript or TypeScript string literal in `quote` (`"` or `'`).
     ///

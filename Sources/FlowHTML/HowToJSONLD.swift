@@ -1,3 +1,4 @@
+import FlowCore
 import FlowModel
 import Foundation
 
@@ -36,19 +37,41 @@ enum HowToJSONLD {
 
     /// The JSON text for `flow`, safe inside `<script>`: `<`, `>` and `&` are written as `\u003c` and so on.
     static func script(for flow: Flow, context: SiteContext) -> String {
+        let howTo = howTo(for: flow, context: context)
+        return fastScript(howTo) ?? scriptSafeJSON(howTo)
+    }
+
+    /// The text of ``script(for:context:)`` as the encoder alone writes it, which the direct
+    /// writing must equal (tested).
+    static func scriptWithEncoder(for flow: Flow, context: SiteContext) -> String {
+        scriptSafeJSON(howTo(for: flow, context: context))
+    }
+
+    private static func howTo(for flow: Flow, context: SiteContext) -> HowTo {
         let url = context.options.publicURL(SitePaths.page(forFlowID: flow.id))
         let steps = flow.steps.enumerated().map { offset, step in
             HowToStep(position: offset + 1, name: step.text, text: step.text, url: url + "#" + step.anchor)
         }
-        let howTo = HowTo(
+        return HowTo(
             name: flow.title,
             description: flow.summary,
             dateModified: flow.metadata.updated,
             url: url,
             step: steps
         )
-        return fastScript(howTo) ?? scriptSafeJSON(howTo)
     }
+
+    /// The bytes ``fastScript(_:)`` escapes, or leaves to the encoder: control characters and
+    /// every byte from DEL on.
+    private static let scriptSpecial = ByteClass(
+        below: 0x20,
+        above: 0x7E,
+        UInt8(ascii: "\""),
+        UInt8(ascii: "\\"),
+        UInt8(ascii: "<"),
+        UInt8(ascii: ">"),
+        UInt8(ascii: "&")
+    )
 
     /// The bytes of ``scriptSafeJSON(_:)`` for `howTo`, written directly; `nil` when a string holds
     /// anything but printable ASCII, tab, line feed and carriage return (then the encoder writes it).
@@ -59,19 +82,28 @@ enum HowToJSONLD {
         func raw(_ text: StaticString) { text.withUTF8Buffer { out.append(contentsOf: $0) } }
         func string(_ value: String) {
             out.append(UInt8(ascii: "\""))
-            for byte in value.utf8 {
-                switch byte {
-                case UInt8(ascii: "\""): out.append(UInt8(ascii: "\\")); out.append(byte)
-                case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\")); out.append(byte)
-                case UInt8(ascii: "\n"): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n"))
-                case UInt8(ascii: "\r"): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "r"))
-                case UInt8(ascii: "\t"): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "t"))
-                case UInt8(ascii: "<"): raw("\\u003c")
-                case UInt8(ascii: ">"): raw("\\u003e")
-                case UInt8(ascii: "&"): raw("\\u0026")
-                case 0..<0x20, 0x7F...: ok = false
-                default: out.append(byte)
+            var value = value
+            value.withUTF8 { bytes in
+                // Runs of bytes written as they are are copied whole.
+                var runStart = 0
+                var index = scriptSpecial.firstIndex(in: bytes, from: 0)
+                while index < bytes.count {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                    let byte = bytes[index]
+                    switch byte {
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\")); out.append(byte)
+                    case UInt8(ascii: "\n"): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n"))
+                    case UInt8(ascii: "\r"): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "r"))
+                    case UInt8(ascii: "\t"): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "t"))
+                    case UInt8(ascii: "<"): raw("\\u003c")
+                    case UInt8(ascii: ">"): raw("\\u003e")
+                    case UInt8(ascii: "&"): raw("\\u0026")
+                    default: ok = false
+                    }
+                    runStart = index + 1
+                    index = scriptSpecial.firstIndex(in: bytes, from: runStart)
                 }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
             }
             out.append(UInt8(ascii: "\""))
         }

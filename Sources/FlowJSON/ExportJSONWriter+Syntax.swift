@@ -1,3 +1,5 @@
+import FlowCore
+
 /// The JSON syntax ``ExportJSONWriter`` writes with: containers, keys, separators and values,
 /// spaced as its ``JSONLayout`` says.
 extension ExportJSONWriter {
@@ -69,6 +71,16 @@ extension ExportJSONWriter {
         bytes.append(contentsOf: String(value).utf8)
     }
 
+    /// The bytes ``string(_:)`` escapes or leaves to the encoder: control characters, the
+    /// quote, the backslash, DEL, and the first byte of U+2028 and U+2029.
+    private static let special = ByteClass(
+        below: 0x20,
+        UInt8(ascii: "\""),
+        UInt8(ascii: "\\"),
+        0x7F,
+        0xE2
+    )
+
     mutating func string(_ value: String) {
         var value = value
         bytes.append(UInt8(ascii: "\""))
@@ -76,7 +88,9 @@ extension ExportJSONWriter {
             // Runs of bytes written as they are are copied whole.
             var runStart = 0
             let count = utf8.count
-            for index in 0..<count {
+            var index = Self.special.firstIndex(in: utf8, from: 0)
+            while index < count {
+                defer { index = Self.special.firstIndex(in: utf8, from: index + 1) }
                 let escaped: UInt8
                 switch utf8[index] {
                 case UInt8(ascii: "\""): escaped = UInt8(ascii: "\"")

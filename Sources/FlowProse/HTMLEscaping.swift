@@ -1,3 +1,5 @@
+import FlowCore
+
 /// Escaping rules of libcmark 0.30.2's HTML renderer (its bundled houdini functions), byte for byte.
 enum HTMLEscaping {
     /// Appends `text` with `&`, `<`, `>` and `"` replaced by entities, like cmark's `escape_html`.
@@ -9,22 +11,31 @@ enum HTMLEscaping {
         text.withUTF8 { bytes in
             // Runs of bytes that need no entity are copied whole.
             var runStart = 0
-            for index in bytes.indices {
+            var index = textEntities.firstIndex(in: bytes, from: 0)
+            while index < bytes.count {
                 let entity: StaticString
                 switch bytes[index] {
                 case UInt8(ascii: "&"): entity = "&amp;"
                 case UInt8(ascii: "<"): entity = "&lt;"
                 case UInt8(ascii: ">"): entity = "&gt;"
-                case UInt8(ascii: "\""): entity = "&quot;"
-                default: continue
+                default: entity = "&quot;"
                 }
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
                 entity.withUTF8Buffer { output.append(contentsOf: $0) }
                 runStart = index + 1
+                index = textEntities.firstIndex(in: bytes, from: runStart)
             }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
         }
     }
+
+    /// The bytes ``appendEscapedText(_:to:)`` replaces.
+    private static let textEntities = ByteClass(
+        UInt8(ascii: "&"),
+        UInt8(ascii: "<"),
+        UInt8(ascii: ">"),
+        UInt8(ascii: "\"")
+    )
 
     /// Appends `url` escaped for an `href` or `src` attribute, like houdini's `houdini_escape_href`.
     ///

@@ -54,6 +54,24 @@ import Testing
         try await assertSameBytes(Fixtures.shippedContent)
     }
 
+    /// Characters the writer leaves to the encoder (control characters, DEL, U+2028, U+2029) and
+    /// one it writes (U+2020, whose first byte is U+2028's), first and past sixteen bytes.
+    @Test(arguments: ["\u{1}", "\u{1F}", "\u{7F}", "\u{2028}", "\u{2029}", "\u{2020}"])
+    func charactersLeftToTheEncoderMatchIt(character: String) throws {
+        let parsed = PageParser().parse("# T\n\n1. Click **A**.\n", source: "a.md").flow
+        let content = ContentSet(flows: [parsed], assets: [], product: nil, diagnostics: [])
+        var flow = try #require(FlowJSONExporter(version: "test").document(for: content).flows.first)
+        for title in [character + "x", "Sixteen bytes and more, then " + character + " and on"] {
+            flow.title = title
+            for layout in Self.layouts {
+                #expect(
+                    try FlowJSONExporter.encode(flow, layout: layout)
+                        == FlowJSONExporter.encodeWithFoundation(flow, layout: layout)
+                )
+            }
+        }
+    }
+
     @Test func escapesAndEmptyValuesMatchTheEncoder() throws {
         let range = SourceRange(file: "a/b \"c\".md", line: 1, column: 2, endLine: 3, endColumn: 4)
         var step = ExportStep(

@@ -1,9 +1,10 @@
-@testable import FlowHTML
 import FlowModel
 import FlowParser
 import FlowTestSupport
 import Foundation
 import Testing
+
+@testable import FlowHTML
 
 /// The schema.org script written directly is the encoder's, byte for byte.
 @Suite struct HowToJSONLDTests {

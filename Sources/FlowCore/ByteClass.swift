@@ -13,6 +13,9 @@
 /// }
 /// ```
 public struct ByteClass: Sendable {
+    /// The bytes of the set: below, above, and five single bytes (some repeated).
+    @usableFromInline let scalars: (below: UInt8, above: UInt8, UInt8, UInt8, UInt8, UInt8, UInt8)
+    /// The same bytes, each in every lane.
     @usableFromInline let below: SIMD16<UInt8>
     @usableFromInline let above: SIMD16<UInt8>
     @usableFromInline let first: SIMD16<UInt8>
@@ -34,6 +37,7 @@ public struct ByteClass: Sendable {
         // Missing bytes repeat one that is in the set anyway.
         let filler = bytes.first ?? (below > 0 ? 0 : 0xFF)
         let padded = bytes + Array(repeating: filler, count: 5 - bytes.count)
+        scalars = (below, above, padded[0], padded[1], padded[2], padded[3], padded[4])
         self.below = SIMD16(repeating: below)
         self.above = SIMD16(repeating: above)
         first = SIMD16(repeating: padded[0])
@@ -45,26 +49,31 @@ public struct ByteClass: Sendable {
 
     /// Whether `byte` is in the set.
     @inlinable func contains(_ byte: UInt8) -> Bool {
-        byte < below[0] || byte > above[0] || byte == first[0] || byte == second[0] || byte == third[0]
-            || byte == fourth[0] || byte == fifth[0]
+        byte < scalars.below || byte > scalars.above || byte == scalars.2 || byte == scalars.3
+            || byte == scalars.4 || byte == scalars.5 || byte == scalars.6
     }
 
     /// The index of the first byte of `bytes` from `start` on that is in the set, or
     /// `bytes.count` when there is none.
     @inlinable public func firstIndex(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        guard let base = bytes.baseAddress else { return bytes.count }
+        guard let base = bytes.baseAddress, start < bytes.count else { return bytes.count }
         var index = start
-        while index + 16 <= bytes.count {
-            let block = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD16<UInt8>.self)
+        guard bytes.count >= 16 else {
+            while index < bytes.count, !contains(bytes[index]) { index += 1 }
+            return index
+        }
+        while true {
+            // The last block ends at the last byte, overlapping bytes already looked at.
+            let blockStart = min(index, bytes.count - 16)
+            let block = UnsafeRawPointer(base + blockStart).loadUnaligned(as: SIMD16<UInt8>.self)
             var hit = (block .< below) .| (block .> above)
             hit = hit .| (block .== first) .| (block .== second) .| (block .== third)
             hit = hit .| (block .== fourth) .| (block .== fifth)
             if any(hit) {
-                for lane in 0..<16 where hit[lane] { return index + lane }
+                for lane in (index - blockStart)..<16 where hit[lane] { return blockStart + lane }
             }
-            index += 16
+            index = blockStart + 16
+            if index >= bytes.count { return bytes.count }
         }
-        while index < bytes.count, !contains(bytes[index]) { index += 1 }
-        return index
     }
 }

@@ -224,6 +224,21 @@ struct ExportJSONWriter {
         guard let range else { return }
         if range.sourceFile != lastFile.file { lastFile = (range.sourceFile, range.file) }
         let file = lastFile.path
+        guard layout == .pretty else {
+            // Compact, the member is written at once: no containers to track.
+            separate()
+            literal(#""position":{"column":"#)
+            int(range.start.column)
+            literal(#","endColumn":"#)
+            int(range.end.column)
+            literal(#","endLine":"#)
+            int(range.end.line)
+            literal(#","file":"#)
+            string(file)
+            literal(#","line":"#)
+            int(range.start.line)
+            return bytes.append(UInt8(ascii: "}"))
+        }
         key("position") { w in
             w.object {
                 $0.key("column") { $0.int(range.start.column) }

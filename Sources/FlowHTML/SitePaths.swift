@@ -21,36 +21,54 @@ package enum SitePaths {
     /// `relative(from: "salesforce/a.html", to: "salesforce/b.html")` gives `b.html`;
     /// `relative(from: "a.html", to: "javascript:x.html")` gives `./javascript:x.html`.
     package static func relative(from: String, to: String) -> String {
-        guard isPlain(from), isPlain(to) else { return relativeBySegments(from: from, to: to) }
+        var fromCopy = from
+        var toCopy = to
+        let relative = fromCopy.withUTF8 { fromBytes in
+            toCopy.withUTF8 { toBytes in plainRelative(from: fromBytes, to: toBytes) }
+        }
+        return relative ?? relativeBySegments(from: from, to: to)
+    }
+
+    /// ``relative(from:to:)`` for paths of UTF-8 bytes; `nil` when one has an empty segment.
+    private static func plainRelative(from: UnsafeBufferPointer<UInt8>, to: UnsafeBufferPointer<UInt8>) -> String? {
+        guard isPlain(from), isPlain(to) else { return nil }
         // Both paths are `segment/segment/...` with no empty segment: compare bytes up to the
         // last `/` they share, then climb out of the folders of `from` that are left.
-        let fromBytes = from.utf8
-        let toBytes = to.utf8
-        var sharedEnd = toBytes.startIndex
-        var sharedFromEnd = fromBytes.startIndex
-        var fromIndex = fromBytes.startIndex
-        var toIndex = toBytes.startIndex
-        while fromIndex != fromBytes.endIndex, toIndex != toBytes.endIndex, fromBytes[fromIndex] == toBytes[toIndex] {
-            let byte = fromBytes[fromIndex]
-            fromIndex = fromBytes.index(after: fromIndex)
-            toIndex = toBytes.index(after: toIndex)
-            if byte == slash {
-                sharedEnd = toIndex
-                sharedFromEnd = fromIndex
-            }
+        var shared = 0
+        var index = 0
+        while index < from.count, index < to.count, from[index] == to[index] {
+            index += 1
+            if from[index - 1] == slash { shared = index }
         }
-        let ups = fromBytes[sharedFromEnd...].lazy.filter { $0 == slash }.count
-        let rest = to[sharedEnd...]
-        if ups > 0 { return String(repeating: "../", count: ups) + rest }
+        let ups = from[shared...].count { $0 == slash }
+        let rest = to[shared...]
         // A first segment with a colon (a page id `javascript:x`) would be read as a URL scheme.
-        return rest.prefix { $0 != "/" }.contains(":") ? "./" + rest : String(rest)
+        let needsDot = ups == 0 && rest.prefix { $0 != slash }.contains(UInt8(ascii: ":"))
+        let dot = UInt8(ascii: ".")
+        return String(unsafeUninitializedCapacity: 3 * ups + (needsDot ? 2 : 0) + rest.count) { buffer in
+            var filled = 0
+            func put(_ byte: UInt8) {
+                buffer[filled] = byte
+                filled += 1
+            }
+            for _ in 0..<ups {
+                put(dot)
+                put(dot)
+                put(slash)
+            }
+            if needsDot {
+                put(dot)
+                put(slash)
+            }
+            rest.forEach(put)
+            return filled
+        }
     }
 
     private static let slash = UInt8(ascii: "/")
 
     /// Whether `path` is non-empty and has no empty segment (no leading, trailing or double `/`).
-    private static func isPlain(_ path: String) -> Bool {
-        let bytes = path.utf8
+    private static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = bytes.first, let last = bytes.last, first != slash, last != slash else { return false }
         var previous: UInt8 = 0
         for byte in bytes {

@@ -70,17 +70,9 @@ enum SourceDecoder {
         var suspicious = 0
         // All ASCII (nearly every page): each byte is a scalar of its own, so count by bytes.
         let ascii = sample.withContiguousStorageIfAvailable { buffer -> Bool in
-            var high: UInt8 = 0
-            // Without branches, so that the loop runs on vectors: a control byte other than tab,
-            // line feed, form feed and carriage return (bits 9, 10, 12 and 13 of the mask) counts.
-            var controls: UInt32 = 0
-            for byte in buffer {
-                high |= byte
-                let isControl = UInt32(truncatingIfNeeded: (byte | 0x1F) == 0x1F ? 1 : 0)
-                controls &+= isControl & ~(0x3600 &>> UInt32(byte & 0x1F))
-            }
-            suspicious = Int(controls)
-            return high < 0x80
+            let counted = countControls(in: buffer)
+            suspicious = counted.controls
+            return counted.isASCII
         }
         if ascii == true { return suspicious > 3 && suspicious * 10 > sample.count * 3 }
         suspicious = 0
@@ -97,6 +89,34 @@ enum SourceDecoder {
             }
         }
         return suspicious > 3 && suspicious * 10 > sample.count * 3
+    }
+
+    /// The number of control bytes in `buffer` other than tab, line feed, form feed and carriage
+    /// return, and whether every byte is ASCII: sixteen bytes at a time (a loop over bytes was 1%
+    /// of a build).
+    private static func countControls(in buffer: UnsafeBufferPointer<UInt8>) -> (controls: Int, isASCII: Bool) {
+        let isAllowedControl = { (byte: UInt8) in byte == 9 || byte == 10 || byte == 12 || byte == 13 }
+        var controls = 0
+        var index = 0
+        var high = SIMD16<UInt8>(repeating: 0)
+        if let base = buffer.baseAddress {
+            while index + 16 <= buffer.count {
+                let block = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD16<UInt8>.self)
+                high |= block
+                let allowed = (block .== 9) .| (block .== 10) .| (block .== 12) .| (block .== 13)
+                let isControl = (block .< 0x20) .& .!allowed
+                if any(isControl) {
+                    for lane in 0..<16 where isControl[lane] { controls += 1 }
+                }
+                index += 16
+            }
+        }
+        var highByte = high.max()
+        for byte in buffer[index...] {
+            highByte |= byte
+            if byte < 0x20, !isAllowedControl(byte) { controls += 1 }
+        }
+        return (controls, highByte < 0x80)
     }
 
     /// The offset of the first NUL byte, found by `memchr` (a loop over the bytes was 1% of `check`).

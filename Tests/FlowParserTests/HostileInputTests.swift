@@ -56,6 +56,28 @@ import Testing
         #expect(diagnostic.severity == .error)
     }
 
+    /// An ASCII page is binary when more than 30% of its bytes are control bytes other than tab,
+    /// line feed, form feed and carriage return, wherever they stand (in blocks or at the end).
+    @Test func countsTheControlBytesOfAnASCIIPage() async throws {
+        // 1,001 bytes: "# T\n" and letters, with `count` control bytes: one every third byte, and the last.
+        func page(control: UInt8, count: Int) -> [UInt8] {
+            var bytes = Array("# T\n".utf8) + Array(repeating: UInt8(ascii: "a"), count: 997)
+            for place in 0..<count - 1 { bytes[4 + 3 * place] = control }
+            bytes[1_000] = control
+            return bytes
+        }
+        let content = try await Hostile.load([
+            "thirty.md": page(control: 0x01, count: 300),
+            "more.md": page(control: 0x1F, count: 301),
+            "feeds.md": page(control: 0x0C, count: 333),
+            "returns.md": page(control: 0x0D, count: 333),
+            "tabs.md": page(control: 0x09, count: 333),
+        ])
+        #expect(Set(content.flows.map(\.source)) == ["thirty.md", "feeds.md", "returns.md", "tabs.md"])
+        let binary = content.diagnostics.filter { $0.id == "BinaryFile" }
+        #expect(binary.map(\.file) == ["more.md"])
+    }
+
     @Test func reportsUTF16PageAsBinary() async throws {
         let text = "# Title\n\n1. Click **Save**.\n"
         let utf16: [UInt8] = [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }

@@ -1,4 +1,5 @@
 import Dispatch
+import FlowCore
 import FlowModel
 
 /// The search index, built at build time as a script that assigns `window.FLOWDOC_SEARCH`.
@@ -168,12 +169,30 @@ enum SearchIndex {
         return true
     }
 
+    /// The bytes a string literal may have to escape: control characters, `"`, `\`, `<`, `>`,
+    /// `&`, and every byte from DEL on (U+2028 and U+2029 among them).
+    private static let scriptSpecial = ByteClass(
+        below: 0x20,
+        above: 0x7E,
+        UInt8(ascii: "\""),
+        UInt8(ascii: "\\"),
+        UInt8(ascii: "<"),
+        UInt8(ascii: ">"),
+        UInt8(ascii: "&")
+    )
+
     /// Appends `string` as a JSON string literal that can't end a script element.
     ///
     /// Works on bytes: every character it escapes is ASCII, and the two it leaves to the encoder
     /// (U+2028 and U+2029) are the bytes E2 80 A8 and E2 80 A9.
     private static func append(_ string: String, to json: inout String) -> Bool {
         json += "\""
+        var plain = string
+        if plain.withUTF8({ scriptSpecial.firstIndex(in: $0, from: 0) == $0.count }) {
+            json += string
+            json += "\""
+            return true
+        }
         let bytes = string.utf8
         var runStart = bytes.startIndex
         var index = bytes.startIndex

@@ -99,12 +99,18 @@ enum SourceDecoder {
         var controls = 0
         var index = 0
         var high = SIMD16<UInt8>(repeating: 0)
+        // Vectors, not scalars: comparing a vector with a scalar compiled to a loop over lanes.
+        let (space, tab, lineFeed, formFeed, carriageReturn) = (
+            SIMD16<UInt8>(repeating: 0x20), SIMD16<UInt8>(repeating: 9), SIMD16<UInt8>(repeating: 10),
+            SIMD16<UInt8>(repeating: 12), SIMD16<UInt8>(repeating: 13)
+        )
         if let base = buffer.baseAddress {
             while index + 16 <= buffer.count {
                 let block = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD16<UInt8>.self)
                 high |= block
-                let allowed = (block .== 9) .| (block .== 10) .| (block .== 12) .| (block .== 13)
-                let isControl = (block .< 0x20) .& .!allowed
+                let allowed =
+                    (block .== tab) .| (block .== lineFeed) .| (block .== formFeed) .| (block .== carriageReturn)
+                let isControl = (block .< space) .& .!allowed
                 if any(isControl) {
                     for lane in 0..<16 where isControl[lane] { controls += 1 }
                 }

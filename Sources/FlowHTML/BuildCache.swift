@@ -74,15 +74,26 @@ struct BuildCache: Sendable {
 
     /// Reads the manifest for `output`; empty when it is missing, unreadable or for another key or site.
     static func load(for output: URL, key: UInt64) -> BuildCache {
-        let empty = BuildCache(key: key)
+        guard let cache = read(for: output), cache.key == key else { return BuildCache(key: key) }
+        return cache
+    }
+
+    /// Reads the manifest for `output` under the key it was written with, and the parts file
+    /// written with it; `nil` when the manifest is missing, unreadable or for another site.
+    static func read(for output: URL) -> BuildCache? {
         let url = folder(for: output).appendingPathComponent("manifest")
         guard let bytes = FileBytes.read(atPath: url.path),
             let marker = markerIdentity(of: output)
-        else { return empty }
+        else { return nil }
+        // The key is the 16 hexadecimal digits after the format line and "key ".
+        let keyStart = formatLine.utf8.count + 5
+        guard bytes.count >= keyStart + 16,
+            let key = UInt64(String(decoding: bytes[keyStart..<keyStart + 16], as: UTF8.self), radix: 16)
+        else { return nil }
         let header = Array(header(key: key, marker: marker).utf8)
-        guard bytes.starts(with: header) else { return empty }
+        guard bytes.starts(with: header) else { return nil }
         var reader = ByteReader(bytes[header.count...])
-        var cache = empty
+        var cache = BuildCache(key: key)
         do {
             cache.answersFingerprint = try reader.readUInt64()
             cache.siteFacts = try reader.readBool() ? try reader.readUInt64() : nil
@@ -97,10 +108,10 @@ struct BuildCache: Sendable {
                         return try reader.readEntries()
                     }
                 )
-            else { return empty }
+            else { return nil }
             for entry in decoded.joined() { cache.entries[entry.path] = entry }
         } catch {
-            return empty
+            return nil
         }
         cache.parts = loadParts(for: output, key: key)
         return cache

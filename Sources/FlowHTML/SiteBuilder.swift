@@ -33,6 +33,9 @@ public struct SiteBuilder: Sendable {
     /// its end, when set, so that they are not freed: a process that ends with the build leaves
     /// them to its exit (`KeepAlive`), which frees them at no cost.
     public var keepUntilExit: (@Sendable (any Sendable) -> Void)?
+    /// The previous build's manifest, being read ahead (``PreviousBuild``); `nil` to read it
+    /// when the build starts.
+    public var previousBuild: Task<PreviousBuild, Never>?
 
     /// Creates a builder.
     ///
@@ -67,8 +70,13 @@ public struct SiteBuilder: Sendable {
     ///   output is then untouched.
     public func build(progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) async throws -> Report {
         let key = buildKey()
-        // The previous build's manifest is read while the site context is prepared.
-        async let loadedCache = incremental ? BuildCache.load(for: writer.output, key: key) : BuildCache(key: key)
+        // The previous build's manifest is read while the site context is prepared, if it was not read ahead.
+        async let loadedCache = Self.previousCache(
+            for: writer.output,
+            key: key,
+            incremental: incremental,
+            readAhead: previousBuild
+        )
         let prepared = try generator.prepare()
         let previous = await loadedCache
         // A spare copy of the previous site is taken only with the manifest that lists its files.
@@ -216,6 +224,17 @@ public struct SiteBuilder: Sendable {
             throw error
         }
     }
+    private static func previousCache(
+        for output: URL,
+        key: UInt64,
+        incremental: Bool,
+        readAhead: Task<PreviousBuild, Never>?
+    ) async -> BuildCache {
+        guard incremental else { return BuildCache(key: key) }
+        guard let readAhead else { return BuildCache.load(for: output, key: key) }
+        return await readAhead.value.cache(for: key)
+    }
+
     /// The folder beside `output` where builds into it keep their caches (`.site.flowdoc-cache`
     /// for `site`); outside the output, so never published.
     public static func cacheFolder(for output: URL) -> URL {

@@ -57,6 +57,23 @@ import Testing
         #expect(loaded.entries["tab\tand\nbreak/ü.html"]?.queries == Self.queries)
     }
 
+    /// A manifest read ahead, before the build knows its key, is used only under its own key.
+    @Test func aManifestReadAheadServesOnlyItsOwnKey() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = try Self.output(in: folder)
+        #expect(PreviousBuild.read(for: output).cache(for: 7).entries.isEmpty, "No manifest yet")
+        Self.cache().save(for: output)
+        let ahead = PreviousBuild.read(for: output)
+        #expect(ahead.cache(for: 7).entries.count == Self.cache().entries.count)
+        #expect(ahead.cache(for: 7).answersFingerprint == 11)
+        #expect(ahead.cache(for: 8).entries.isEmpty && ahead.cache(for: 8).key == 8, "Another key")
+        let marker = output.appendingPathComponent(SiteWriter.markerFileName)
+        try FileManager.default.removeItem(at: marker)
+        try Data().write(to: marker)
+        #expect(PreviousBuild.read(for: output).cache(for: 7).entries.isEmpty, "Another output folder")
+    }
+
     @Test func isEmptyForAnotherKeyOutputOrDamagedFile() throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

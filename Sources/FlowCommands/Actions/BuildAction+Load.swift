@@ -16,6 +16,8 @@ extension BuildAction {
         var store: PageSummaryStore
         /// The writing of the caches for the next build: done, or running beside the site build.
         var cacheWrites: Task<Void, Never>
+        /// The previous build's manifest, read while the content was checked; `nil` for a full build.
+        var previousBuild: Task<PreviousBuild, Never>?
     }
 
     /// Loads the content and checks it, leaving unparsed the pages that did not change since
@@ -61,6 +63,8 @@ extension BuildAction {
         }) {
             loaded = try await loader.loadWithDigests(from: contentURL)
         }
+        // The check leaves a core idle: the site build's manifest is read there meanwhile.
+        let previousBuild = incremental ? Task { [outputURL] in PreviousBuild.read(for: outputURL) } : nil
         let outcome = ContentChecker().check(
             loaded.content,
             context: CheckContext(configuration: configuration, today: today),
@@ -86,7 +90,13 @@ extension BuildAction {
         // A first build writes them before the site: the whole store's buffers are then not held
         // at the site's peak of memory. A rebuild appends a few entries, beside the site build.
         if store.entries.isEmpty { await cacheWrites.value }
-        return CheckedContent(loaded: loaded, outcome: outcome, store: store, cacheWrites: cacheWrites)
+        return CheckedContent(
+            loaded: loaded,
+            outcome: outcome,
+            store: store,
+            cacheWrites: cacheWrites,
+            previousBuild: previousBuild
+        )
     }
 
     /// The store of every page of `site` with its digest and parse diagnostics.

@@ -139,6 +139,7 @@ struct BuildAction {
         )
         builder.configurationKey = configurationBytes
         builder.siteFingerprint = checked.outcome.cache.site?.fingerprint
+        builder.previousBuild = checked.previousBuild
         if keepsContentUntilExit {
             builder.keepUntilExit = { KeepAlive.keep($0) }
             KeepAlive.keep(generator)

@@ -20,3 +20,18 @@ public struct PreviousBuild: Sendable {
         return cache
     }
 }
+
+extension SiteBuilder {
+    /// The previous build's manifest under `key`: the one read ahead, else read now; empty for
+    /// a build that is not incremental.
+    static func previousCache(
+        for output: URL,
+        key: UInt64,
+        incremental: Bool,
+        readAhead: Task<PreviousBuild, Never>?
+    ) async -> BuildCache {
+        guard incremental else { return BuildCache(key: key) }
+        guard let readAhead else { return BuildCache.load(for: output, key: key) }
+        return await readAhead.value.cache(for: key)
+    }
+}

@@ -9,6 +9,7 @@ extension SiteBuilder {
     ///   - sameAnswers: Whether the site has the previous build's
     ///     ``SiteContext/answersFingerprint()``, so that an unchanged page's questions need not be asked again.
     ///   - sameSite: Whether every page's site facts are the previous build's (``siteFingerprint``).
+    ///   - made: The flow's JSON, if made already (``FlowsJSONAhead``).
     /// - Returns: Whether the page was rendered rather than reused, and the flow's JSON; `nil`
     ///   when the previous build's JSON was reused.
     func build(
@@ -17,6 +18,7 @@ extension SiteBuilder {
         _ previous: BuildCache,
         sameAnswers: Bool,
         sameSite: Bool,
+        json made: Data?,
         _ staging: SiteStaging,
         into entries: inout [BuildCache.Entry]
     ) throws -> (rendered: Bool, json: Data?) {
@@ -42,9 +44,9 @@ extension SiteBuilder {
             json = nil
             entries.append(cached)
         } else {
-            let made = try prepared.json(of: try flow())
-            try staging.write(made, to: jsonPath)
-            json = made
+            let data = try made ?? prepared.json(of: try flow())
+            try staging.write(data, to: jsonPath)
+            json = data
             if let digest {
                 let answers = DependencyTrace.answers(to: nextQueries, for: page, in: context)
                 entries.append(.init(path: jsonPath, sourceDigest: digest, answers: answers, queries: nextQueries))
@@ -109,4 +111,17 @@ extension SiteBuilder {
         else { return false }
         return staging.reusePrevious(at: path)
     }
+}
+
+/// What one task of a build made: a chunk of pages (by index), or the aggregate files (index -1).
+struct ChunkResult: Sendable {
+    var index: Int
+    var entries: [BuildCache.Entry] = []
+    var rendered = 0
+    /// The paths of the aggregate files.
+    var files: [String] = []
+    /// The flows.json parts of the chunk's pages, in order.
+    var parts: [PartLayout.Part] = []
+    /// The layouts of the aggregate files joined from parts.
+    var layouts: [String: PartLayout] = [:]
 }

@@ -77,39 +77,50 @@ public struct SiteBuilder: Sendable {
             incremental: incremental,
             readAhead: previousBuild
         )
-        let prepared = try generator.prepare()
+        // The site is prepared while the manifest is read, and while flows.json is written ahead.
+        async let preparing = generator.prepare()
         let previous = await loadedCache
         // A spare copy of the previous site is taken only with the manifest that lists its files.
         let knowsPrevious = previous.answersFingerprint != nil
         let staging = try writer.begin(recycling: incremental && knowsPrevious)
         let sameSite = siteFingerprint != nil && previous.siteFacts == siteFingerprint
-        // Every answer is made from the pages' site facts, the assets and the options (in the
-        // key): a site with the previous build's facts has its answers fingerprint.
-        let fingerprint =
-            sameSite
-            ? previous.answersFingerprint ?? prepared.context.answersFingerprint()
-            : prepared.context.answersFingerprint()
-        let sameAnswers = previous.answersFingerprint == fingerprint
-        let flows = prepared.context.published
+        // Unchanged flows are copied from the previous flows.json rather than read back from their files.
+        var previousFlows = previous.parts["flows.json"].flatMap {
+            PreviousParts(fileAt: writer.output.appendingPathComponent("flows.json").path, layout: $0)
+        }
+        var ahead: FlowsJSONAhead?
         do {
+            ahead = try writeAhead(previous, previousFlows, sameSite: sameSite, into: staging)
+            let prepared = try await preparing
+            // Every answer is made from the pages' site facts, the assets and the options (in the
+            // key): a site with the previous build's facts has its answers fingerprint.
+            let fingerprint =
+                sameSite
+                ? previous.answersFingerprint ?? prepared.context.answersFingerprint()
+                : prepared.context.answersFingerprint()
+            let sameAnswers = previous.answersFingerprint == fingerprint
+            let flows = prepared.context.published
+            if let written = ahead, !sameAnswers || written.layout.parts.map(\.source) != flows.map(\.source) {
+                await written.abandon()
+                ahead = nil
+            }
             let pagePaths = flows.flatMap { [SitePaths.page(forFlowID: $0.id), SitePaths.json(forFlowID: $0.id)] }
             try staging.makeFolders(for: pagePaths)
             let done = SharedCounter()
             let aggregateCount = SharedCounter()
             // Small chunks, so that no core is left with a long last one while the other waits.
             let chunkSize = max(16, flows.count / (ProcessInfo.processInfo.activeProcessorCount * 32))
-            // Unchanged flows are copied from the previous flows.json rather than read back from their files.
-            var previousFlows = previous.parts["flows.json"].flatMap {
-                PreviousParts(fileAt: writer.output.appendingPathComponent("flows.json").path, layout: $0)
-            }
-            let flowsJSON = try FlowsJSONAssembler(
-                chunkCount: (flows.count + chunkSize - 1) / chunkSize,
-                flowCount: flows.count,
-                exporter: prepared.exporter,
-                previous: previousFlows,
-                in: staging
-            )
-            defer { flowsJSON.abandon() }
+            let flowsJSON =
+                ahead != nil
+                ? nil
+                : try FlowsJSONAssembler(
+                    chunkCount: (flows.count + chunkSize - 1) / chunkSize,
+                    flowCount: flows.count,
+                    exporter: prepared.exporter,
+                    previous: previousFlows,
+                    in: staging
+                )
+            defer { flowsJSON?.abandon() }
             let chunks = try await withThrowingTaskGroup(of: ChunkResult.self) { group in
                 // The files about the whole site are generated beside the pages, not before them.
                 let previousGraph = previous.entries["graph.html"].map {
@@ -141,7 +152,7 @@ public struct SiteBuilder: Sendable {
                 }
                 for (chunkIndex, start) in stride(from: 0, to: flows.count, by: chunkSize).enumerated() {
                     let chunk = flows[start..<min(start + chunkSize, flows.count)]
-                    group.addTask { [previousFlows] in
+                    group.addTask { [previousFlows, ahead] in
                         var result = ChunkResult(index: chunkIndex)
                         var json = FlowsJSONChunk()
                         for (offset, flow) in chunk.enumerated() {
@@ -152,21 +163,30 @@ public struct SiteBuilder: Sendable {
                                 previous,
                                 sameAnswers: sameAnswers,
                                 sameSite: sameSite,
+                                json: ahead?.made[flow.source],
                                 staging,
                                 into: &result.entries
                             )
-                            let isFirst = start + offset == 0
-                            let before = json.count
-                            try appendJSON(built.json, of: flow, isFirst: isFirst, previousFlows, staging, to: &json)
-                            let length = json.count - before - (isFirst ? 0 : 1)
-                            result.parts.append(
-                                .init(source: flow.source, digest: sourceDigests[flow.source] ?? 0, length: length)
-                            )
+                            if flowsJSON != nil {
+                                let isFirst = start + offset == 0
+                                let before = json.count
+                                try appendJSON(
+                                    built.json,
+                                    of: flow,
+                                    isFirst: isFirst,
+                                    previousFlows,
+                                    staging,
+                                    to: &json
+                                )
+                                let length = json.count - before - (isFirst ? 0 : 1)
+                                let digest = sourceDigests[flow.source] ?? 0
+                                result.parts.append(.init(source: flow.source, digest: digest, length: length))
+                            }
                             if built.rendered { result.rendered += 1 }
                             let count = done.value.add(1, ordering: .relaxed).newValue
                             progress?(count, flows.count)
                         }
-                        try flowsJSON.add(chunk: chunkIndex, json)
+                        try flowsJSON?.add(chunk: chunkIndex, json)
                         return result
                     }
                 }
@@ -174,17 +194,16 @@ public struct SiteBuilder: Sendable {
                 for try await chunk in group { all.append(chunk) }
                 return all.sorted { $0.index < $1.index }
             }
-            try flowsJSON.finish()
+            try await ahead?.finish()
+            try flowsJSON?.finish()
             // Closed now, the previous flows.json is freed with its last name, as the replaced
             // site is brought up to date beside the manifest's writing, not by this task.
             previousFlows = nil
             var cache = BuildCache(key: key)
             cache.answersFingerprint = fingerprint
             cache.siteFacts = siteFingerprint
-            cache.parts["flows.json"] = PartLayout(
-                prefixLength: flowsJSON.prefixLength,
-                parts: chunks.flatMap(\.parts)
-            )
+            cache.parts["flows.json"] =
+                ahead?.layout ?? PartLayout(prefixLength: flowsJSON?.prefixLength ?? 0, parts: chunks.flatMap(\.parts))
             // The manifest lists the files in the order they were made: a clean build's order, in any build.
             var listed = chunks.flatMap(\.entries)
             for chunk in chunks { cache.parts.merge(chunk.layouts) { first, _ in first } }
@@ -220,21 +239,11 @@ public struct SiteBuilder: Sendable {
                 renderedPages: chunks.reduce(0) { $0 + $1.rendered }
             )
         } catch {
+            await ahead?.abandon()
             staging.discard()
             throw error
         }
     }
-    private static func previousCache(
-        for output: URL,
-        key: UInt64,
-        incremental: Bool,
-        readAhead: Task<PreviousBuild, Never>?
-    ) async -> BuildCache {
-        guard incremental else { return BuildCache(key: key) }
-        guard let readAhead else { return BuildCache.load(for: output, key: key) }
-        return await readAhead.value.cache(for: key)
-    }
-
     /// The folder beside `output` where builds into it keep their caches (`.site.flowdoc-cache`
     /// for `site`); outside the output, so never published.
     public static func cacheFolder(for output: URL) -> URL {
@@ -263,19 +272,6 @@ public struct SiteBuilder: Sendable {
         hasher.combine(bytes: configurationKey)
         return hasher.value
     }
-}
-
-/// What one task of a build made: a chunk of pages (by index), or the aggregate files (index -1).
-struct ChunkResult: Sendable {
-    var index: Int
-    var entries: [BuildCache.Entry] = []
-    var rendered = 0
-    /// The paths of the aggregate files.
-    var files: [String] = []
-    /// The flows.json parts of the chunk's pages, in order.
-    var parts: [PartLayout.Part] = []
-    /// The layouts of the aggregate files joined from parts.
-    var layouts: [String: PartLayout] = [:]
 }
 
 /// A count shared by the tasks of a build: pages done, files written.

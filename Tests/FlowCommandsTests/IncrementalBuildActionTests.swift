@@ -159,6 +159,30 @@ import Testing
         #expect(try Fixtures.tree(site) == Fixtures.tree(folder.appendingPathComponent("clean")))
     }
 
+    /// A rebuild of many changed pages gives the clean build's site too.
+    ///
+    /// One that changed few writes flows.json ahead of the pages (`FlowsJSONAhead`, tested by the
+    /// changes above); one that changed more than its 64 leaves it to the pages' tasks.
+    @Test func aRebuildOfManyChangedPagesEqualsACleanBuild() async throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let content = folder.appendingPathComponent("content")
+        try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
+        let page = { (number: Int) in content.appendingPathComponent(String(format: "page-%02d.md", number)) }
+        try Data("# Home\n\nThe flows.\n".utf8).write(to: content.appendingPathComponent("index.md"))
+        for number in 1...70 {
+            let text = "# Page \(number)\n\n1. Click **Next**.\n\n   Some text.\n\n[Home](index.md)\n"
+            try Data(text.utf8).write(to: page(number))
+        }
+        let site = folder.appendingPathComponent("site")
+        _ = try await Self.build(content, into: site)
+        for number in 1...66 { try Fixtures.replace("Some text.", with: "Other text.", in: page(number)) }
+        let rebuilt = try await Self.build(content, into: site)
+        #expect(rebuilt.parsedPages == 66)
+        _ = try await Self.build(content, into: folder.appendingPathComponent("clean"), incremental: false)
+        #expect(try Fixtures.tree(site) == Fixtures.tree(folder.appendingPathComponent("clean")))
+    }
+
     /// A copy of the shipped content whose files were last modified a minute ago.
     static func contentWrittenAMinuteAgo(in folder: URL) throws -> URL {
         let content = folder.appendingPathComponent("content")

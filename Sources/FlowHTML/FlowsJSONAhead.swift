@@ -1,0 +1,136 @@
+import FlowCore
+import FlowJSON
+import FlowModel
+import Foundation
+
+/// `flows.json` written at the start of a rebuild that changed few pages, while the site is
+/// prepared, rather than by the pages' tasks.
+///
+/// In a rebuild where every page's site facts are the previous build's, every page's questions
+/// get the previous answers: the part of a page whose source did not change is its part of the
+/// previous `flows.json`, and only the changed pages' JSON is new. The whole file is then known
+/// once the manifest is read, and the kernel's copy of the unchanged parts, the longest step at
+/// the end of such a rebuild, runs beside the site's preparation. A test compares the result
+/// with a clean build's.
+struct FlowsJSONAhead: Sendable {
+    /// The most changed pages written ahead: their JSON is made before the site is prepared, on
+    /// one core.
+    static let maximumChanged = 64
+
+    /// Where each page's part lies in the file, for the manifest.
+    let layout: PartLayout
+    /// The JSON of the changed pages, by source path: also their `json/<id>.json`.
+    let made: [String: Data]
+    private let writing: Task<Void, any Error>
+
+    /// Starts writing `flows.json` into `staging`.
+    ///
+    /// - Parameters:
+    ///   - published: The published pages, in the file's order.
+    ///   - previous: The previous build's manifest, made for a site with the same site facts.
+    ///   - previousFlows: The previous build's `flows.json`.
+    ///   - digests: The digest of each page's source, by path.
+    ///   - json: The JSON of a changed page.
+    /// - Returns: `nil` when more than ``maximumChanged`` pages changed.
+    /// - Throws: ``SiteWriterError`` when the file can't be created; what `json` throws.
+    static func start(
+        published: [PageSummary],
+        previous: BuildCache,
+        previousFlows: PreviousParts,
+        digests: [String: UInt64],
+        exporter: FlowJSONExporter,
+        json: (PageSummary) throws -> Data,
+        in staging: SiteStaging
+    ) throws -> FlowsJSONAhead? {
+        var made: [String: Data] = [:]
+        var chunk = FlowsJSONChunk()
+        var parts: [PartLayout.Part] = []
+        parts.reserveCapacity(published.count)
+        for (index, page) in published.enumerated() {
+            let digest = digests[page.source]
+            let isFirst = index == 0
+            let before = chunk.count
+            // The pages' tasks reuse the previous JSON on the same condition (`SiteBuilder+Page`).
+            if let digest, previous.entries[SitePaths.json(forFlowID: page.id)]?.sourceDigest == digest,
+                let range = previousFlows.range(of: page.source, digest: digest)
+            {
+                chunk.appendPrevious(range, prefixLength: previousFlows.prefixLength, isFirst: isFirst)
+            } else {
+                guard made.count < maximumChanged else { return nil }
+                let data = try json(page)
+                made[page.source] = data
+                chunk.append(data, isFirst: isFirst)
+            }
+            let length = chunk.count - before - (isFirst ? 0 : 1)
+            parts.append(.init(source: page.source, digest: digest ?? 0, length: length))
+        }
+        let assembler = try FlowsJSONAssembler(
+            chunkCount: 1,
+            flowCount: published.count,
+            exporter: exporter,
+            previous: previousFlows,
+            in: staging
+        )
+        let writing = Task { [chunk] in
+            do {
+                try assembler.add(chunk: 0, chunk)
+                try assembler.finish()
+            } catch {
+                assembler.abandon()
+                throw error
+            }
+        }
+        return FlowsJSONAhead(
+            layout: PartLayout(prefixLength: assembler.prefixLength, parts: parts),
+            made: made,
+            writing: writing
+        )
+    }
+
+    /// Waits until the file is written.
+    ///
+    /// - Throws: ``SiteWriterError`` for a failed write.
+    func finish() async throws {
+        try await writing.value
+    }
+
+    /// Waits until the writing ends, whatever its outcome: the file is then left to be
+    /// written again, or discarded with the staging folder.
+    func abandon() async {
+        _ = try? await writing.value
+    }
+}
+
+extension SiteBuilder {
+    /// Starts writing `flows.json` ahead when the build is a rebuild of the same site facts
+    /// whose check gave the link resolver (else the resolver would be made twice).
+    func writeAhead(
+        _ previous: BuildCache,
+        _ previousFlows: PreviousParts?,
+        sameSite: Bool,
+        into staging: SiteStaging
+    ) throws -> FlowsJSONAhead? {
+        guard incremental, sameSite, previous.answersFingerprint != nil, let previousFlows,
+            let resolver = generator.linkResolver
+        else { return nil }
+        let exporter = FlowJSONExporter(version: FlowdocVersion.current)
+        let generator = generator
+        return try FlowsJSONAhead.start(
+            published: generator.site.publishedPages,
+            previous: previous,
+            previousFlows: previousFlows,
+            digests: sourceDigests,
+            exporter: exporter,
+            json: { page in
+                let model =
+                    try generator.content.flows.first { $0.source == page.source }
+                    ?? generator.loadPage?(page.source)
+                guard let model else {
+                    throw SiteWriterError(path: page.source, reason: "the page's model was not loaded")
+                }
+                return try exporter.exportFlow(model, resolver: resolver, layout: SiteGenerator.jsonLayout)
+            },
+            in: staging
+        )
+    }
+}

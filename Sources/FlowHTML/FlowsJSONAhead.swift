@@ -27,40 +27,47 @@ struct FlowsJSONAhead: Sendable {
     ///
     /// - Parameters:
     ///   - published: The published pages, in the file's order.
-    ///   - previous: The previous build's manifest, made for a site with the same site facts.
+    ///   - layout: The layout of the previous `flows.json`, built for a site with the same site facts.
     ///   - previousFlows: The previous build's `flows.json`.
     ///   - digests: The digest of each page's source, by path.
     ///   - json: The JSON of a changed page.
-    /// - Returns: `nil` when more than ``maximumChanged`` pages changed.
+    /// - Returns: `nil` when the published pages are not the previous file's, in its order, or
+    ///   more than ``maximumChanged`` of them changed.
     /// - Throws: ``SiteWriterError`` when the file can't be created; what `json` throws.
     static func start(
         published: [PageSummary],
-        previous: BuildCache,
+        layout: PartLayout,
         previousFlows: PreviousParts,
         digests: [String: UInt64],
         exporter: FlowJSONExporter,
         json: (PageSummary) throws -> Data,
         in staging: SiteStaging
     ) throws -> FlowsJSONAhead? {
+        guard layout.parts.count == published.count else { return nil }
         var made: [String: Data] = [:]
         var chunk = FlowsJSONChunk()
         var parts: [PartLayout.Part] = []
         parts.reserveCapacity(published.count)
-        for (index, page) in published.enumerated() {
+        // Where each previous part starts: after the prefix, and after the comma before it.
+        var previousStart = layout.prefixLength
+        for (index, (page, previous)) in zip(published, layout.parts).enumerated() {
+            guard page.source == previous.source else { return nil }
             let digest = digests[page.source]
             let isFirst = index == 0
             let before = chunk.count
-            // The pages' tasks reuse the previous JSON on the same condition (`SiteBuilder+Page`).
-            if let digest, previous.entries[SitePaths.json(forFlowID: page.id)]?.sourceDigest == digest,
-                let range = previousFlows.range(of: page.source, digest: digest)
-            {
-                chunk.appendPrevious(range, prefixLength: previousFlows.prefixLength, isFirst: isFirst)
+            if index > 0 { previousStart += 1 }
+            // A part made from the same source gets the same answers in a site of the same facts:
+            // the pages' tasks reuse its JSON (`SiteBuilder+Page`), whose bytes are the part's.
+            if let digest, previous.digest == digest {
+                let range = previousStart..<previousStart + previous.length
+                chunk.appendPrevious(range, prefixLength: layout.prefixLength, isFirst: isFirst)
             } else {
                 guard made.count < maximumChanged else { return nil }
                 let data = try json(page)
                 made[page.source] = data
                 chunk.append(data, isFirst: isFirst)
             }
+            previousStart += previous.length
             let length = chunk.count - before - (isFirst ? 0 : 1)
             parts.append(.init(source: page.source, digest: digest ?? 0, length: length))
         }
@@ -111,13 +118,13 @@ extension SiteBuilder {
         into staging: SiteStaging
     ) throws -> FlowsJSONAhead? {
         guard incremental, sameSite, previous.answersFingerprint != nil, let previousFlows,
-            let resolver = generator.linkResolver
+            let layout = previous.parts["flows.json"], let resolver = generator.linkResolver
         else { return nil }
         let exporter = FlowJSONExporter(version: FlowdocVersion.current)
         let generator = generator
         return try FlowsJSONAhead.start(
             published: generator.site.publishedPages,
-            previous: previous,
+            layout: layout,
             previousFlows: previousFlows,
             digests: sourceDigests,
             exporter: exporter,

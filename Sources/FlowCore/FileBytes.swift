@@ -21,21 +21,32 @@ public enum FileBytes {
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { return nil }
-        // One byte more than the size, so that the read that finds the end needs no larger buffer.
-        var bytes = [UInt8](repeating: 0, count: max(0, Int(status.st_size)) + 1)
-        var filled = 0
+        // One byte more than the size, so that the read that finds the end needs no larger
+        // buffer; not zeroed first (the page store's megabytes were set to zero, then read over).
+        let capacity = max(0, Int(status.st_size)) + 1
+        var failed = false
+        var bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+            guard let base = buffer.baseAddress else { return }
+            while count < capacity {
+                let read = readRetrying(descriptor, base + count, capacity - count)
+                if read <= 0 {
+                    failed = read < 0
+                    return
+                }
+                count += read
+            }
+        }
+        guard !failed else { return nil }
+        if bytes.count < capacity { return bytes }
+        // The file grew since `fstat`: the rest in pieces.
+        var piece = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            if filled == bytes.count { bytes += repeatElement(0, count: bytes.count) }
-            let count = bytes.withUnsafeMutableBytes { buffer -> Int in
-                guard let base = buffer.baseAddress else { return -1 }
-                return readRetrying(descriptor, base + filled, buffer.count - filled)
+            let count = piece.withUnsafeMutableBytes { buffer in
+                buffer.baseAddress.map { readRetrying(descriptor, $0, buffer.count) } ?? -1
             }
             guard count >= 0 else { return nil }
-            if count == 0 {
-                bytes.removeLast(bytes.count - filled)
-                return bytes
-            }
-            filled += count
+            if count == 0 { return bytes }
+            bytes += piece[..<count]
         }
     }
 }

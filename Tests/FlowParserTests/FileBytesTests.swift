@@ -15,6 +15,15 @@ import Testing
         #expect(FileBytes.read(atPath: url.path) == bytes)
     }
 
+    /// A file larger than `fstat` said (a `/proc` file reports a size of 0) is read to its end.
+    @Test func readsAFileLongerThanItsReportedSize() throws {
+        let read = try #require(FileBytes.read(atPath: "/proc/self/maps"))
+        #expect(read.count > 1)
+        #expect(read.last == UInt8(ascii: "\n"))
+        let status = try #require(FileBytes.read(atPath: "/proc/self/status"))
+        #expect(String(decoding: status, as: UTF8.self).hasPrefix("Name:"))
+    }
+
     @Test func givesNothingForAFolderOrAMissingFile() throws {
         let root = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }

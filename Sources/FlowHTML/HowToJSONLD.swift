@@ -61,18 +61,6 @@ enum HowToJSONLD {
         )
     }
 
-    /// The bytes ``fastScript(_:)`` escapes, or leaves to the encoder: control characters and
-    /// every byte from DEL on.
-    private static let scriptSpecial = ByteClass(
-        below: 0x20,
-        above: 0x7E,
-        UInt8(ascii: "\""),
-        UInt8(ascii: "\\"),
-        UInt8(ascii: "<"),
-        UInt8(ascii: ">"),
-        UInt8(ascii: "&")
-    )
-
     /// The bytes of ``scriptSafeJSON(_:)`` for `howTo`, written directly; `nil` when a string holds
     /// anything but printable ASCII, tab, line feed and carriage return (then the encoder writes it).
     private static func fastScript(_ howTo: HowTo) -> String? {
@@ -86,7 +74,7 @@ enum HowToJSONLD {
             value.withUTF8 { bytes in
                 // Runs of bytes written as they are are copied whole.
                 var runStart = 0
-                var index = scriptSpecial.firstIndex(in: bytes, from: 0)
+                var index = ByteClass.scriptJSONSpecial.firstIndex(in: bytes, from: 0)
                 while index < bytes.count {
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
                     let byte = bytes[index]
@@ -101,7 +89,7 @@ enum HowToJSONLD {
                     default: ok = false
                     }
                     runStart = index + 1
-                    index = scriptSpecial.firstIndex(in: bytes, from: runStart)
+                    index = ByteClass.scriptJSONSpecial.firstIndex(in: bytes, from: runStart)
                 }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
             }
@@ -159,4 +147,20 @@ enum HowToJSONLD {
         }
         return text
     }
+}
+
+extension ByteClass {
+    /// The bytes a JSON string inside `<script>` may have to escape, or leave to the encoder.
+    ///
+    /// Control characters, `"`, `\`, `<`, `>`, `&`, and every byte from DEL on (U+2028 and U+2029
+    /// among them). The JSON-LD script and the search index write their strings with it.
+    static let scriptJSONSpecial = ByteClass(
+        below: 0x20,
+        above: 0x7E,
+        UInt8(ascii: "\""),
+        UInt8(ascii: "\\"),
+        UInt8(ascii: "<"),
+        UInt8(ascii: ">"),
+        UInt8(ascii: "&")
+    )
 }

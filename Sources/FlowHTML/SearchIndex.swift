@@ -169,18 +169,6 @@ enum SearchIndex {
         return true
     }
 
-    /// The bytes a string literal may have to escape: control characters, `"`, `\`, `<`, `>`,
-    /// `&`, and every byte from DEL on (U+2028 and U+2029 among them).
-    private static let scriptSpecial = ByteClass(
-        below: 0x20,
-        above: 0x7E,
-        UInt8(ascii: "\""),
-        UInt8(ascii: "\\"),
-        UInt8(ascii: "<"),
-        UInt8(ascii: ">"),
-        UInt8(ascii: "&")
-    )
-
     /// Appends `string` as a JSON string literal that can't end a script element.
     ///
     /// Works on bytes: every character it escapes is ASCII, and the two it leaves to the encoder
@@ -188,7 +176,7 @@ enum SearchIndex {
     private static func append(_ string: String, to json: inout String) -> Bool {
         json += "\""
         var plain = string
-        if plain.withUTF8({ scriptSpecial.firstIndex(in: $0, from: 0) == $0.count }) {
+        if plain.withUTF8({ ByteClass.scriptJSONSpecial.firstIndex(in: $0, from: 0) == $0.count }) {
             json += string
             json += "\""
             return true

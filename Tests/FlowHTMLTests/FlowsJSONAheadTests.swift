@@ -1,0 +1,91 @@
+import FlowCore
+import FlowJSON
+import FlowModel
+import FlowParser
+import FlowTestSupport
+import Foundation
+import Testing
+
+@testable import FlowHTML
+
+/// `flows.json` written ahead is the previous file with the changed pages' JSON in their places,
+/// and nothing is written ahead for pages that are not the previous file's, in its order.
+@Suite struct FlowsJSONAheadTests {
+    /// Three pages built once; the second then edited.
+    struct Built {
+        var folder: URL
+        var site: URL
+        var published: [PageSummary]
+        var digests: [String: UInt64]
+        var layout: PartLayout
+        var previousFlows: PreviousParts
+    }
+
+    static func built() async throws -> Built {
+        let folder = try Fixtures.temporaryFolder()
+        let content = folder.appendingPathComponent("content")
+        try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
+        for name in ["a", "b", "c"] {
+            let page = "# Page \(name)\n\n1. Click **Next**.\n\n   Some text.\n"
+            try Data(page.utf8).write(to: content.appendingPathComponent("\(name).md"))
+        }
+        let site = folder.appendingPathComponent("site")
+        _ = try await IncrementalBuildTests.build(content, into: site)
+        try Fixtures.replace("Some text.", with: "Other text.", in: content.appendingPathComponent("b.md"))
+        let loaded = try await ContentLoader().loadWithDigests(from: content)
+        let previous = try #require(PreviousBuild.read(for: site).cache)
+        let layout = try #require(previous.parts["flows.json"])
+        let flowsPath = site.appendingPathComponent("flows.json").path
+        return Built(
+            folder: folder,
+            site: site,
+            published: ContentSummary(loaded.content).publishedPages,
+            digests: loaded.digests,
+            layout: layout,
+            previousFlows: try #require(PreviousParts(fileAt: flowsPath, layout: layout))
+        )
+    }
+
+    static func start(_ built: Built, published: [PageSummary], in staging: SiteStaging) throws -> FlowsJSONAhead? {
+        try FlowsJSONAhead.start(
+            published: published,
+            layout: built.layout,
+            previousFlows: built.previousFlows,
+            digests: built.digests,
+            exporter: FlowJSONExporter(version: FlowdocVersion.current),
+            json: { page in Data("{\"id\":\"\(page.id)\"}".utf8) },
+            in: staging
+        )
+    }
+
+    @Test func writesThePreviousPartsAndTheChangedPagesJSON() async throws {
+        let built = try await Self.built()
+        defer { try? FileManager.default.removeItem(at: built.folder) }
+        let staging = SiteStaging(root: built.folder.appendingPathComponent("staging"))
+        try FileManager.default.createDirectory(at: staging.root, withIntermediateDirectories: true)
+        let ahead = try #require(try Self.start(built, published: built.published, in: staging))
+        try await ahead.finish()
+        #expect(Array(ahead.made.keys) == ["b.md"])
+        let previous = try String(contentsOf: built.site.appendingPathComponent("flows.json"), encoding: .utf8)
+        let written = try String(contentsOf: staging.root.appendingPathComponent("flows.json"), encoding: .utf8)
+        // The parts of a and c as they were, b's replaced by the JSON made for it.
+        let parts = built.layout.parts
+        let startOffset = built.layout.prefixLength + parts[0].length + 1
+        let start = previous.utf8.index(previous.utf8.startIndex, offsetBy: startOffset)
+        let end = previous.utf8.index(start, offsetBy: parts[1].length)
+        #expect(written == String(previous[..<start]) + "{\"id\":\"b\"}" + String(previous[end...]))
+        #expect(ahead.layout.parts.map(\.source) == ["a.md", "b.md", "c.md"])
+        #expect(ahead.layout.parts[1].length == "{\"id\":\"b\"}".utf8.count)
+        #expect(ahead.layout.parts[1].digest == built.digests["b.md"])
+    }
+
+    @Test func writesNothingForPagesThatAreNotThePreviousFilesInItsOrder() async throws {
+        let built = try await Self.built()
+        defer { try? FileManager.default.removeItem(at: built.folder) }
+        let staging = SiteStaging(root: built.folder.appendingPathComponent("staging"))
+        try FileManager.default.createDirectory(at: staging.root, withIntermediateDirectories: true)
+        #expect(try Self.start(built, published: built.published.reversed(), in: staging) == nil)
+        #expect(try Self.start(built, published: Array(built.published.dropLast()), in: staging) == nil)
+        #expect(!FileManager.default.fileExists(atPath: staging.root.appendingPathComponent("flows.json").path))
+    }
+}

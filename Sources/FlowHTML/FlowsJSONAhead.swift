@@ -121,7 +121,9 @@ extension SiteBuilder {
             let layout = previous.parts["flows.json"], let resolver = generator.linkResolver
         else { return nil }
         let exporter = FlowJSONExporter(version: FlowdocVersion.current)
-        let generator = generator
+        let loadPage = generator.loadPage
+        // The changed pages were parsed; a rebuild that parsed every page has them all here.
+        let parsed = generator.flowsBySource
         return try FlowsJSONAhead.start(
             published: generator.site.publishedPages,
             layout: layout,
@@ -129,12 +131,7 @@ extension SiteBuilder {
             digests: sourceDigests,
             exporter: exporter,
             json: { page in
-                let model =
-                    try generator.content.flows.first { $0.source == page.source }
-                    ?? generator.loadPage?(page.source)
-                guard let model else {
-                    throw SiteWriterError(path: page.source, reason: "the page's model was not loaded")
-                }
+                let model = try SiteGenerator.model(of: page, in: parsed, loadPage: loadPage)
                 return try exporter.exportFlow(model, resolver: resolver, layout: SiteGenerator.jsonLayout)
             },
             in: staging

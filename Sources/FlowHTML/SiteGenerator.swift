@@ -93,11 +93,7 @@ public struct SiteGenerator: Sendable {
         ///
         /// - Throws: ``SiteWriterError`` when the page is in neither, or what reading it throws.
         func flow(for page: PageSummary) throws -> Flow {
-            if let flow = flows[page.source] { return flow }
-            guard let loadPage else {
-                throw SiteWriterError(path: page.source, reason: "the page's model was not loaded")
-            }
-            return try loadPage(page.source)
+            try SiteGenerator.model(of: page, in: flows, loadPage: loadPage)
         }
 
         /// The JSON of one flow (`json/<id>.json`).
@@ -114,9 +110,29 @@ public struct SiteGenerator: Sendable {
             context: context,
             pages: PageRenderer(context: context, templates: templates),
             exporter: FlowJSONExporter(version: FlowdocVersion.current),
-            flows: Dictionary(content.flows.map { ($0.source, $0) }, uniquingKeysWith: { first, _ in first }),
+            flows: flowsBySource,
             loadPage: loadPage
         )
+    }
+
+    /// The models of the pages in ``content``, by source path.
+    var flowsBySource: [String: Flow] {
+        Dictionary(content.flows.map { ($0.source, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The model of `page`: from `flows`, else read with `loadPage`.
+    ///
+    /// - Throws: ``SiteWriterError`` when the page is in neither, or what reading it throws.
+    static func model(
+        of page: PageSummary,
+        in flows: [String: Flow],
+        loadPage: (@Sendable (_ source: String) throws -> Flow)?
+    ) throws -> Flow {
+        if let flow = flows[page.source] { return flow }
+        guard let loadPage else {
+            throw SiteWriterError(path: page.source, reason: "the page's model was not loaded")
+        }
+        return try loadPage(page.source)
     }
 
     /// The options with the site title filled in from `index.md` when none is given.

@@ -194,11 +194,7 @@ public struct SiteBuilder: Sendable {
                 for try await chunk in group { all.append(chunk) }
                 return all.sorted { $0.index < $1.index }
             }
-            try await ahead?.finish()
             try flowsJSON?.finish()
-            // Closed now, the previous flows.json is freed with its last name, as the replaced
-            // site is brought up to date beside the manifest's writing, not by this task.
-            previousFlows = nil
             var cache = BuildCache(key: key)
             cache.answersFingerprint = fingerprint
             cache.siteFacts = siteFingerprint
@@ -216,6 +212,11 @@ public struct SiteBuilder: Sendable {
                 listed.append(entry)
             }
             let removed = knowsPrevious ? previous.entries.keys.filter { cache.entries[$0] == nil } : []
+            // The manifest was made while flows.json written ahead was finished. Closed now, the
+            // previous flows.json is freed with its last name, as the replaced site is brought up
+            // to date beside the manifest's writing, not by this task.
+            try await ahead?.finish()
+            previousFlows = nil
             if staging.isRecycled { staging.remove(removed) }
             BuildCache.invalidate(for: writer.output)
             let previousSite = try writer.commitLeavingPrevious(staging)

@@ -49,6 +49,9 @@ extension BuildAction {
             return store.entries.isEmpty ? nil : store
         }
         let store = await reading.value
+        // Reading the page-check cache and checking leave a core idle: the site build's manifest
+        // is read there meanwhile.
+        let previousBuild = incremental ? Task { [outputURL] in PreviousBuild.read(for: outputURL) } : nil
         let checksKey = PageCheckCache.key(
             configuration: configurationBytes,
             product: loaded.content.product,
@@ -63,8 +66,6 @@ extension BuildAction {
         }) {
             loaded = try await loader.loadWithDigests(from: contentURL)
         }
-        // The check leaves a core idle: the site build's manifest is read there meanwhile.
-        let previousBuild = incremental ? Task { [outputURL] in PreviousBuild.read(for: outputURL) } : nil
         let outcome = ContentChecker().check(
             loaded.content,
             context: CheckContext(configuration: configuration, today: today),

@@ -22,6 +22,8 @@ public struct FlowdocCommand: AsyncParsableCommand {
             Exit codes: 0 success; 1 the content has errors; 2 usage or I/O failure.
             """,
         version: FlowdocVersion.current,
+        // Each names itself (`commandName`): a name derived from the type is `String(describing:)`
+        // of it, which scanned every protocol conformance in the binary at each start.
         subcommands: [Init.self, New.self, Check.self, Build.self, Serve.self, Export.self, Dump.self]
     )
 

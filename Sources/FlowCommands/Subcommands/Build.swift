@@ -11,6 +11,7 @@ extension FlowdocCommand {
     /// `flowdoc build`: the static help site.
     struct Build: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "build",
             abstract: "Build the static help site from the content folder.",
             discussion: """
                 Writes one page per flow at <id>.html, a home page listing the flows by product, \

@@ -9,6 +9,7 @@ extension FlowdocCommand {
     /// `flowdoc check`: proves each flow is complete and matches the product.
     struct Check: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Check the help pages and report problems with file, line and column.",
             discussion: """
                 Reads every page of the content folder, runs every rule (see docs/rules.md) and prints \

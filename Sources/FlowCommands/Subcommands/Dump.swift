@@ -8,6 +8,7 @@ extension FlowdocCommand {
     /// `flowdoc dump`: a readable tree of one page's model, for debugging pages and the parser.
     struct Dump: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "dump",
             abstract: "Print a readable tree of one page's step model.",
             discussion: """
                 Shows every procedure, step, target, literal, field table, screen, choice and \

@@ -26,6 +26,7 @@ extension FlowdocCommand {
     /// `flowdoc export`: the step model as JSON, or in a format another tool reads.
     struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Write every flow's steps, field tables and screens as JSON, or in a format another tool reads.",
             discussion: """
                 Formats (--format):

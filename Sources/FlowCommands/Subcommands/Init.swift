@@ -5,6 +5,7 @@ extension FlowdocCommand {
     /// `flowdoc init`: a new help center that builds and checks clean at once.
     struct Init: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "init",
             abstract: "Create a new help center with an example flow.",
             discussion: """
                 Writes, in the folder (created when missing):

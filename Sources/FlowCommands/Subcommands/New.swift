@@ -5,6 +5,7 @@ extension FlowdocCommand {
     /// `flowdoc new`: a page from a template.
     struct New: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "new",
             abstract: "Add a help page from a template.",
             discussion: """
                 Writes a page with front matter (title; product, copied from the front matter of \

@@ -11,6 +11,7 @@ extension FlowdocCommand {
     /// `flowdoc serve`: live preview while writing.
     struct Serve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "serve",
             abstract: "Preview the help site while you write: build, serve, rebuild on change, reload the browser.",
             discussion: """
                 Builds the site the way flowdoc build does (into a temporary folder, or --output), \

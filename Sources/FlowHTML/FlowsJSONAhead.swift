@@ -48,18 +48,14 @@ struct FlowsJSONAhead: Sendable {
         var chunk = FlowsJSONChunk()
         var parts: [PartLayout.Part] = []
         parts.reserveCapacity(published.count)
-        // Where each previous part starts: after the prefix, and after the comma before it.
-        var previousStart = layout.prefixLength
-        for (index, (page, previous)) in zip(published, layout.parts).enumerated() {
+        for (index, (page, (previous, range))) in zip(published, zip(layout.parts, layout.ranges)).enumerated() {
             guard page.source == previous.source else { return nil }
             let digest = digests[page.source]
             let isFirst = index == 0
             let before = chunk.count
-            if index > 0 { previousStart += 1 }
             // A part made from the same source gets the same answers in a site of the same facts:
             // the pages' tasks reuse its JSON (`SiteBuilder+Page`), whose bytes are the part's.
             if let digest, previous.digest == digest {
-                let range = previousStart..<previousStart + previous.length
                 chunk.appendPrevious(range, prefixLength: layout.prefixLength, isFirst: isFirst)
             } else {
                 guard made.count < maximumChanged else { return nil }
@@ -67,7 +63,6 @@ struct FlowsJSONAhead: Sendable {
                 made[page.source] = data
                 chunk.append(data, isFirst: isFirst)
             }
-            previousStart += previous.length
             let length = chunk.count - before - (isFirst ? 0 : 1)
             parts.append(.init(source: page.source, digest: digest ?? 0, length: length))
         }

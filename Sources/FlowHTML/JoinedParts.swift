@@ -59,6 +59,20 @@ struct PartLayout: Sendable, Equatable {
         self.parts = parts
     }
 
+    /// Where each part lies in the file, in the parts' order: the first after the prefix, each
+    /// other after the comma before it.
+    var ranges: [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(parts.count)
+        var offset = prefixLength
+        for (index, part) in parts.enumerated() {
+            if index > 0 { offset += 1 }
+            ranges.append(offset..<offset + part.length)
+            offset += part.length
+        }
+        return ranges
+    }
+
     /// Records the size and modification time of the file at `path` as it is now.
     ///
     /// - Returns: `false` when the file can't be read.
@@ -96,15 +110,12 @@ final class PreviousParts: Sendable {
     /// - Returns: `nil` when the file is missing, or its size or modification time are not those
     ///   of `layout` (changed by hand since, say), or its parts do not fit in it.
     init?(fileAt path: String, layout: PartLayout) {
+        let partRanges = layout.ranges
         var ranges: [String: (digest: UInt64, range: Range<Int>)] = [:]
         ranges.reserveCapacity(layout.parts.count)
-        var offset = layout.prefixLength
-        for (index, part) in layout.parts.enumerated() {
-            if index > 0 { offset += 1 }
-            ranges[part.source] = (part.digest, offset..<offset + part.length)
-            offset += part.length
-        }
-        guard layout.fileSize > 0, offset <= layout.fileSize else { return nil }
+        for (part, range) in zip(layout.parts, partRanges) { ranges[part.source] = (part.digest, range) }
+        let end = partRanges.last?.upperBound ?? layout.prefixLength
+        guard layout.fileSize > 0, end <= layout.fileSize else { return nil }
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         var info = stat()

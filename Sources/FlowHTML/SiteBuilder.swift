@@ -100,7 +100,9 @@ public struct SiteBuilder: Sendable {
                 : prepared.context.answersFingerprint()
             let sameAnswers = previous.answersFingerprint == fingerprint
             let flows = prepared.context.published
-            if let written = ahead, !sameAnswers || written.layout.parts.map(\.source) != flows.map(\.source) {
+            if let written = ahead,
+                !sameAnswers || !written.layout.parts.lazy.map(\.source).elementsEqual(flows.lazy.map(\.source))
+            {
                 await written.abandon()
                 ahead = nil
             }

@@ -67,6 +67,7 @@ public struct Step: Sendable, Hashable, Codable {
         _read { yield storage.fields.instruction }
         _modify {
             CopyOnWriteBox.makeUnique(&storage)
+            defer { storage.fields.text = storage.fields.instruction.inlines.plainText }
             yield &storage.fields.instruction
         }
     }
@@ -120,6 +121,7 @@ public struct Step: Sendable, Hashable, Codable {
                 anchor: anchor,
                 action: action,
                 instruction: instruction,
+                text: instruction.inlines.plainText,
                 targets: targets,
                 literals: literals,
                 elements: elements,
@@ -128,8 +130,9 @@ public struct Step: Sendable, Hashable, Codable {
         )
     }
 
-    /// The instruction as plain text.
-    public var text: String { instruction.inlines.plainText }
+    /// The instruction as plain text: made once with the step, since search, the JSON and the
+    /// page's structured data all read it.
+    @inlinable public var text: String { storage.fields.text }
 }
 
 /// A bold span in an instruction: the name of something in the product's UI.

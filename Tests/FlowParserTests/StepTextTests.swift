@@ -25,7 +25,11 @@ import Testing
         let step = try firstStep("# T\n\n1. Enter the **Name**.\n")
         let data = try JSONEncoder().encode(step)
         let keys = try #require(JSONSerialization.jsonObject(with: data) as? [String: Any]).keys
-        #expect(Set(keys) == ["number", "index", "anchor", "action", "instruction", "targets", "literals", "elements", "range"])
+        #expect(
+            Set(keys) == [
+                "number", "index", "anchor", "action", "instruction", "targets", "literals", "elements", "range",
+            ]
+        )
         let decoded = try JSONDecoder().decode(Step.self, from: data)
         #expect(decoded == step)
         #expect(decoded.text == "Enter the Name.")

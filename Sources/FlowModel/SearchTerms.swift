@@ -20,17 +20,20 @@ public struct SearchTerms: Sendable, Hashable {
     /// The search terms of `flow`'s steps.
     public init(_ flow: Flow) {
         var terms = SearchTerms.empty
-        flow.steps.forEach { terms.visit($0) }
+        for procedure in flow.procedures {
+            for step in procedure.steps { terms.visit(step) }
+        }
         self.init(steps: terms.steps, targets: Self.unique(terms.targets), fields: Self.unique(terms.fields))
     }
 
     /// Adds the terms of `step` and then of its sub-steps.
     private mutating func visit(_ step: Step) {
         steps.append(step.text)
-        targets += step.targets.map(\.name)
+        for target in step.targets { targets.append(target.name) }
         for element in step.elements {
             switch element {
-            case .fieldTable(let table): fields += table.fields.map(\.name)
+            case .fieldTable(let table):
+                for field in table.fields { fields.append(field.name) }
             case .screen(let screen):
                 for item in screen.elements {
                     if item.kind.isField {
@@ -39,15 +42,29 @@ public struct SearchTerms: Sendable, Hashable {
                         targets.append(item.label)
                     }
                 }
-            case .choice(let choice): targets += choice.options.map(\.label)
-            case .substeps(let substeps): substeps.forEach { visit($0) }
+            case .choice(let choice):
+                for option in choice.options { targets.append(option.label) }
+            case .substeps(let substeps):
+                for substep in substeps { visit(substep) }
             case .prose, .callout, .result: break
             }
         }
     }
 
+    /// `values` without repeats, in order.
+    ///
+    /// A page has a few dozen: comparing each with those kept costs less than hashing them, up
+    /// to ``linearUniqueLimit``.
     private static func unique(_ values: [String]) -> [String] {
+        if values.count <= linearUniqueLimit {
+            var kept: [String] = []
+            kept.reserveCapacity(values.count)
+            for value in values where !kept.contains(value) { kept.append(value) }
+            return kept
+        }
         var seen: Set<String> = []
         return values.filter { seen.insert($0).inserted }
     }
+
+    private static let linearUniqueLimit = 32
 }

@@ -1,5 +1,3 @@
-public import FlowCore
-
 /// A page's front matter, with the keys FORMAT.md names as fields and the rest in ``extra``.
 public struct Metadata: Sendable, Hashable, Codable {
     public var id: String?
@@ -19,7 +17,7 @@ public struct Metadata: Sendable, Hashable, Codable {
     /// Unknown keys, kept so they travel to the JSON.
     public var extra: [String: MetadataValue]
     /// Where each key was written, for diagnostics.
-    public var keyRanges: [String: SourceRange]
+    public var keyRanges: KeyRanges
 
     public init(
         id: String? = nil,
@@ -35,7 +33,7 @@ public struct Metadata: Sendable, Hashable, Codable {
         type: String? = nil,
         draft: Bool = false,
         extra: [String: MetadataValue] = [:],
-        keyRanges: [String: SourceRange] = [:]
+        keyRanges: KeyRanges = [:]
     ) {
         self.id = id
         self.title = title

@@ -161,9 +161,10 @@ extension PageSummary {
             writer.write(entry.key)
             write(entry.value, to: &writer)
         }
-        writer.write(metadata.keyRanges.sorted { $0.key < $1.key }) { writer, entry in
+        writer.write(metadata.keyRanges.count)
+        for entry in metadata.keyRanges {
             writer.write(entry.key)
-            write(entry.value, in: page, to: &writer)
+            write(entry.range, in: page, to: &writer)
         }
     }
 

@@ -104,13 +104,14 @@ enum FlowGraphSVG {
         svg +=
             "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\">"
         svg += "<path d=\"M0 0L10 5L0 10z\" class=\"graph-arrow\"/></marker></defs>\n"
+        // Thousands of edges and nodes: each appended in pieces, without a string of its own.
         for edge in edges {
             guard let from = position[edge.from], let to = position[edge.to] else { continue }
-            svg += edgePath(from: from, to: to, isChoice: edge.isChoice)
+            appendEdge(from: from, to: to, isChoice: edge.isChoice, to: &svg)
         }
         for index in columns.joined() {
             guard let point = position[index] else { continue }
-            svg += node(flows[index], at: point)
+            appendNode(flows[index], at: point, to: &svg)
         }
         svg += "</svg>"
         return svg
@@ -151,32 +152,54 @@ enum FlowGraphSVG {
         return columns.filter { !$0.isEmpty }
     }
 
-    private static func edgePath(from: (x: Int, y: Int), to: (x: Int, y: Int), isChoice: Bool) -> String {
+    private static func appendEdge(
+        from: (x: Int, y: Int),
+        to: (x: Int, y: Int),
+        isChoice: Bool,
+        to svg: inout String
+    ) {
         let startX = from.x + nodeWidth, startY = from.y + nodeHeight / 2
         let endX = to.x, endY = to.y + nodeHeight / 2
-        let path: String
+        // A curve to the next column, or a loop below both ends back to an earlier one.
+        let first: (x: Int, y: Int), second: (x: Int, y: Int)
         if endX > startX {
             let bend = (endX - startX) / 2
-            path = "M\(startX) \(startY)C\(startX + bend) \(startY) \(endX - bend) \(endY) \(endX) \(endY)"
+            (first, second) = ((startX + bend, startY), (endX - bend, endY))
         } else {
             let loop = max(startY, endY) + nodeHeight
-            path = "M\(startX) \(startY)C\(startX + 60) \(loop) \(endX - 60) \(loop) \(endX) \(endY)"
+            (first, second) = ((startX + 60, loop), (endX - 60, loop))
         }
-        let kind = isChoice ? "graph-edge graph-edge-choice" : "graph-edge"
-        return "<path d=\"\(path)\" class=\"\(kind)\" marker-end=\"url(#arrow)\"/>\n"
+        svg += "<path d=\"M"
+        for (index, value) in [startX, startY, first.x, first.y, second.x, second.y, endX, endY].enumerated() {
+            if index == 2 { svg += "C" } else if index > 0 { svg += " " }
+            svg += String(value)
+        }
+        svg += isChoice ? "\" class=\"graph-edge graph-edge-choice\"" : "\" class=\"graph-edge\""
+        svg += " marker-end=\"url(#arrow)\"/>\n"
     }
 
-    private static func node(_ flow: PageSummary, at point: (x: Int, y: Int)) -> String {
+    private static func appendNode(_ flow: PageSummary, at point: (x: Int, y: Int), to svg: inout String) {
         let lines = wrap(flow.title, width: 30, maxLines: 2)
-        let href = SitePaths.relative(from: "graph.html", to: SitePaths.page(forFlowID: flow.id))
-        var node = "<a href=\"\(escape(href))\" class=\"graph-node\">"
-        node += "<title>\(escape(flow.title))</title>"
-        node += "<rect x=\"\(point.x)\" y=\"\(point.y)\" width=\"\(nodeWidth)\" height=\"\(nodeHeight)\" rx=\"8\"/>"
+        svg += "<a href=\""
+        Escaping.appendMarkup(SitePaths.relative(from: "graph.html", to: SitePaths.page(forFlowID: flow.id)), to: &svg)
+        svg += "\" class=\"graph-node\"><title>"
+        Escaping.appendMarkup(flow.title, to: &svg)
+        svg += "</title><rect x=\""
+        svg += String(point.x)
+        svg += "\" y=\""
+        svg += String(point.y)
+        svg += "\" width=\"\(nodeWidth)\" height=\"\(nodeHeight)\" rx=\"8\"/>"
         let top = point.y + nodeHeight / 2 - (lines.count - 1) * 8 + 5
         for (index, line) in lines.enumerated() {
-            node += "<text x=\"\(point.x + 12)\" y=\"\(top + index * 17)\">\(escape(line))</text>"
+            svg += "<text x=\""
+            svg += String(point.x + 12)
+            svg += "\" y=\""
+            svg += String(top + index * 17)
+            svg += "\">"
+            Escaping.appendMarkup(line, to: &svg)
+            svg += "</text>"
         }
-        return node + "</a>\n"
+        svg += "</a>\n"
     }
 
     /// Breaks `text` into lines of at most `width` characters, ending with `…` when cut.
@@ -200,6 +223,4 @@ enum FlowGraphSVG {
         }
         return lines
     }
-
-    static func escape(_ text: String) -> String { Escaping.markup(text) }
 }

@@ -55,4 +55,46 @@ import Testing
         let svg = FlowGraphSVG.svg(for: context, edges: FlowGraphSVG.edges(in: context))
         #expect(svg.contains("Flow map: 4 flows, 3 links"))
     }
+
+    /// Edges to a later column curve forward; an edge back to an earlier one loops below both.
+    @Test func drawsCurvesLoopsAndNodesAtTheirPositions() {
+        let context = Self.context()
+        let svg = FlowGraphSVG.svg(for: context, edges: FlowGraphSVG.edges(in: context))
+        // c/end (column 0, row 1) to b/start (column 1), then a/middle (column 2) back to c/end.
+        #expect(
+            svg.contains(
+                "<path d=\"M246 125C291 125 291 45 336 45\" class=\"graph-edge\" marker-end=\"url(#arrow)\"/>\n"
+            )
+        )
+        #expect(
+            svg.contains(
+                "<path d=\"M886 45C946 183 -44 183 16 125\" class=\"graph-edge graph-edge-choice\" marker-end=\"url(#arrow)\"/>\n"
+            )
+        )
+        #expect(
+            svg.contains(
+                "<a href=\"b/start.html\" class=\"graph-node\"><title>Alpha start</title>"
+                    + "<rect x=\"336\" y=\"16\" width=\"230\" height=\"58\" rx=\"8\"/><text x=\"348\" y=\"50\">Alpha start</text></a>\n"
+            )
+        )
+        #expect(svg.hasSuffix("</a>\n</svg>"))
+    }
+
+    @Test func escapesTitlesAndWrapsThemOnTwoLines() {
+        let title = "Q&A: <draft> \"notes\" on the connection's many settings and more"
+        var flow = PageParser().parse("# Q\n\n1. Click **Go**.\n", source: "q.md").flow
+        flow.title = title
+        let context = SiteContext(
+            content: ContentSet(flows: [flow], assets: [], product: nil, diagnostics: []),
+            options: SiteOptions()
+        )
+        let svg = FlowGraphSVG.svg(for: context, edges: [])
+        #expect(
+            svg.contains(
+                "<title>Q&amp;A: &lt;draft&gt; &quot;notes&quot; on the connection&#39;s many settings and more</title>"
+            )
+        )
+        #expect(svg.contains("<text x=\"28\" y=\"42\">Q&amp;A: &lt;draft&gt; &quot;notes&quot; on the</text>"))
+        #expect(svg.contains("<text x=\"28\" y=\"59\">connection&#39;s many settings an…</text></a>"))
+    }
 }

@@ -35,8 +35,6 @@ extension SiteBuilder {
             model = flow
             return flow
         }
-        // The JSON depends on the page and on where its next links lead (drafts included).
-        let nextQueries = page.next.map { DependencyTrace.Query.href($0.destination, allowsFlowID: true) }
         let json: Data?
         if let cached = previous.entries[jsonPath],
             reuse(jsonPath, cached, page, digest: digest, sameAnswers: sameAnswers, context, staging)
@@ -48,6 +46,8 @@ extension SiteBuilder {
             try staging.write(data, to: jsonPath)
             json = data
             if let digest {
+                // The JSON depends on the page and on where its next links lead (drafts included).
+                let nextQueries = page.next.map { DependencyTrace.Query.href($0.destination, allowsFlowID: true) }
                 let answers = DependencyTrace.answers(to: nextQueries, for: page, in: context)
                 entries.append(.init(path: jsonPath, sourceDigest: digest, answers: answers, queries: nextQueries))
             }

@@ -89,9 +89,14 @@ extension PageSummaryStore {
                 let chunks = ByteChunks.make(of: batch, chunkSize: Self.chunkSize) { entries, writer in
                     writer = Self.write(Chunk(entries: entries.map { ($0.key, $0.value) }), searchTerms: searchTerms)
                 }
-                var bytes = ByteWriter()
-                for chunk in chunks { ByteChunks.appendWithLength(chunk, to: &bytes) }
-                try append(bytes.bytes)
+                // Chunk by chunk: joined first, a batch's bytes were held twice, at a first
+                // build's peak of memory.
+                for chunk in chunks {
+                    var length = ByteWriter()
+                    length.write(chunk.bytes.count)
+                    try append(length.bytes)
+                    try append(chunk.bytes)
+                }
             }
         }
     }

@@ -77,7 +77,30 @@ struct PageRenderer {
 
     /// The flow graph page; `edges` are ``FlowGraphSVG/edges(in:)`` when the caller has them already.
     func graphPage(edges: [FlowGraphSVG.Edge]? = nil) throws -> String {
+        try graphPagePieces(edges: edges).joined()
+    }
+
+    /// ``graphPage(edges:)`` in pieces to write one after the other: the page around the
+    /// drawing, and the drawing.
+    ///
+    /// The drawing of a large site is most of the page (8 MB for 10,000 pages): put into the
+    /// graph template and then into the layout, it was copied twice, two copies alive at a time
+    /// at a build's peak of memory. The page is rendered around a marker instead, and cut there;
+    /// a theme whose templates do not keep the marker as it is gets the page made whole.
+    func graphPagePieces(edges: [FlowGraphSVG.Edge]? = nil) throws -> [String] {
         let svg = FlowGraphSVG.svg(for: context, edges: edges ?? FlowGraphSVG.edges(in: context))
+        let page = try graphPage(svg: Self.drawingMarker)
+        let around = page.split(separator: Self.drawingMarker, omittingEmptySubsequences: false)
+        // The drawing holds no comment: its text is escaped.
+        guard around.count == 2 else { return [try graphPage(svg: svg)] }
+        return [String(around[0]), svg, String(around[1])]
+    }
+
+    /// Where the drawing goes in ``graphPagePieces(edges:)``: a comment no template or drawing holds.
+    static let drawingMarker = "<!--flowdoc:flow-map-drawing-->"
+
+    /// The flow graph page around `svg`, made whole.
+    func graphPage(svg: String) throws -> String {
         let body = try templates.render(["svg": svg], template: "graph")
         return try layout(
             title: "Flow map – \(siteTitle)",

@@ -9,6 +9,8 @@ public struct SiteFile: Sendable, Hashable {
         /// Generated text, written as UTF-8 straight from the string (a page of the site, or
         /// the 8 MB flow map of a large one, is not copied into a `Data` first).
         case text(String)
+        /// Generated text in pieces, written one after the other (``PageRenderer/graphPagePieces(edges:)``).
+        case texts([String])
         /// A file of the content folder, copied as it is.
         case copy(URL)
         /// A file of the site being replaced, unchanged: hard-linked, or copied where the file

@@ -204,7 +204,7 @@ public struct SiteGenerator: Sendable {
                     )
                 }
                 return AggregateResult(
-                    files: [.text("graph.html", try pages.graphPage(edges: edges))],
+                    files: [SiteFile(path: "graph.html", contents: .texts(try pages.graphPagePieces(edges: edges)))],
                     cacheEntries: [entry]
                 )
             },

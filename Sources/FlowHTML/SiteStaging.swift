@@ -80,6 +80,7 @@ public struct SiteStaging: Sendable {
         switch file.contents {
         case .data(let data): try write(data, to: file.path)
         case .text(let text): try write(text.utf8, to: file.path)
+        case .texts(let pieces): try write(pieces, to: file.path)
         case .copy(let source):
             let data: Data
             do {
@@ -107,6 +108,20 @@ public struct SiteStaging: Sendable {
             throw error
         }
         // close(2) is where some file systems (NFS) report a full disk.
+        guard file.close() == 0 else { throw Self.systemError(path, "can't write the file") }
+    }
+
+    /// Writes `pieces` one after the other as the file at the relative `path`, replacing any file there.
+    ///
+    /// - Throws: ``SiteWriterError`` naming the path and the system error.
+    func write(_ pieces: [String], to path: String) throws {
+        let file = try open(path)
+        do {
+            for piece in pieces { try file.append(piece.utf8) }
+        } catch {
+            file.close()
+            throw error
+        }
         guard file.close() == 0 else { throw Self.systemError(path, "can't write the file") }
     }
 

@@ -23,6 +23,7 @@ enum SiteTestSupport {
         switch file.contents {
         case .data(let data): data
         case .text(let text): Data(text.utf8)
+        case .texts(let pieces): Data(pieces.joined().utf8)
         case .copy(let url), .previous(let url): try Data(contentsOf: url)
         }
     }

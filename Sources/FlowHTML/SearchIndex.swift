@@ -28,7 +28,7 @@ enum SearchIndex {
     ///   - pages: The published pages, in the index's order.
     ///   - terms: The search terms of the page at a position of `pages`.
     static func script(for pages: [PageSummary], terms: @Sendable (Int) -> SearchTerms) -> String {
-        script(for: pages, terms: terms, digests: [:], previous: nil).script
+        script(for: pages, terms: terms, digests: [:], previous: nil).pieces.joined()
     }
 
     /// The search index script of `pages`, and where each page's entry lies in it.
@@ -40,14 +40,16 @@ enum SearchIndex {
     ///   - digests: The digest of each page's source, by path.
     ///   - previous: The previous build's index: a page's entry is copied from it when the page's
     ///     digest is the one the entry was made from.
-    /// - Returns: The script, and its layout; `nil` when a string's escape was left to the encoder.
+    /// - Returns: The script in pieces to write one after the other, and its layout; `nil` when
+    ///   a string's escape was left to the encoder.
     static func script(
         for pages: [PageSummary],
         terms: @Sendable (Int) -> SearchTerms,
         digests: [String: UInt64],
         previous: PreviousParts?
-    ) -> (script: String, layout: PartLayout?) {
-        // The JSON is made on every core, a chunk of pages each, then copied once into the script.
+    ) -> (pieces: [String], layout: PartLayout?) {
+        // The JSON is made on every core, a chunk of pages each. The chunks are the script's
+        // pieces: joined into one string, they were held twice at a build's peak of memory.
         let chunkSize = 256
         var parts = [(json: String, lengths: [Int])?](repeating: nil, count: (pages.count + chunkSize - 1) / chunkSize)
         parts.withUnsafeMutableBufferPointer { buffer in
@@ -59,17 +61,14 @@ enum SearchIndex {
             }
         }
         let chunks = parts.compactMap { $0 }
-        guard chunks.count == parts.count else { return (scriptWithEncoder(for: pages, terms: terms), nil) }
+        guard chunks.count == parts.count else { return ([scriptWithEncoder(for: pages, terms: terms)], nil) }
         let start = "window.FLOWDOC_SEARCH = ["
-        let end = "];\n"
-        var script = ""
-        script.reserveCapacity(start.utf8.count + chunks.reduce(0) { $0 + $1.json.utf8.count + 1 } + end.utf8.count)
-        script += start
+        var pieces = [start]
         for (index, chunk) in chunks.enumerated() {
-            if index > 0 { script += "," }
-            script += chunk.json
+            if index > 0 { pieces.append(",") }
+            pieces.append(chunk.json)
         }
-        script += end
+        pieces.append("];\n")
         let lengths = chunks.flatMap(\.lengths)
         let layout = PartLayout(
             prefixLength: start.utf8.count,
@@ -77,7 +76,7 @@ enum SearchIndex {
                 .init(source: pages[$0].source, digest: digests[pages[$0].source] ?? 0, length: lengths[$0])
             }
         )
-        return (script, layout)
+        return (pieces, layout)
     }
 
     /// The script as ``HowToJSONLD/scriptSafeJSON(_:)`` writes it through `JSONEncoder`, the

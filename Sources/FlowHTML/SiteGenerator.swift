@@ -223,7 +223,7 @@ public struct SiteGenerator: Sendable {
                     digests: searchParts?.digests ?? [:],
                     previous: searchParts?.previous
                 )
-                var result = AggregateResult(files: [.text(SearchIndex.path, index.script)])
+                var result = AggregateResult(files: [SiteFile(path: SearchIndex.path, contents: .texts(index.pieces))])
                 if searchParts != nil, let layout = index.layout { result.layouts[SearchIndex.path] = layout }
                 return result
             },

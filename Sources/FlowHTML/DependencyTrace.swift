@@ -72,14 +72,22 @@ final class DependencyTrace: Sendable {
         }
     }
 
-    /// What a page may show of another flow: its id, title, summary, mode, kind and step count.
+    /// What a page may show of another flow (its id, title, summary, mode, kind and step count),
+    /// as a digest of them in base 36.
+    ///
+    /// Answers are only ever hashed (``answersHash``), so the digest serves as well as the
+    /// fields, and its 13 characters need no storage of their own: the fields joined took 160
+    /// bytes for each page of the site, all kept from the start of a build (``SiteContext``).
     static func listing(_ flow: PageSummary?) -> String {
         guard let flow else { return "-" }
-        let fields = [
-            flow.id, flow.title, flow.summary, flow.metadata.mode ?? "\u{0}", flow.kind.rawValue,
-            String(flow.stepCount),
-        ]
-        return fields.joined(separator: "\u{1}")
+        var hasher = StableHasher()
+        hasher.combine(flow.id)
+        hasher.combine(flow.title)
+        hasher.combine(flow.summary)
+        hasher.combine(flow.metadata.mode ?? "\u{0}")
+        hasher.combine(flow.kind.rawValue)
+        hasher.combine(UInt64(flow.stepCount))
+        return String(hasher.value, radix: 36)
     }
 
     /// The listings of the flows before and after a page, given their listings.

@@ -54,9 +54,27 @@ extension Array where Element == Inline {
     ///
     /// Soft breaks become spaces, hard breaks newlines, and raw HTML is left out.
     public var plainText: String {
+        // Room for the whole text at once: appended run by run, it grew by doubling, up to half
+        // of it unused, in strings a model keeps (a step's text, a field's name).
         var text = ""
+        text.reserveCapacity(plainTextCount)
         appendPlainText(to: &text)
         return text
+    }
+
+    /// The UTF-8 length of ``plainText``.
+    fileprivate var plainTextCount: Int {
+        var count = 0
+        for inline in self {
+            switch inline {
+            case .text(let value, _), .code(let value, _): count += value.utf8.count
+            case .softBreak, .lineBreak: count += 1
+            case .html: break
+            case .emphasis(let children, _), .strong(let children, _): count += children.plainTextCount
+            case .link(let link), .image(let link): count += link.children.plainTextCount
+            }
+        }
+        return count
     }
 
     fileprivate func appendPlainText(to text: inout String) {

@@ -116,6 +116,13 @@ public struct LinkResolver: Sendable {
 
     /// Splits `a.md#step-2` into the percent-decoded path `a.md` and the fragment `step-2`.
     static func split(_ destination: String) -> (path: String, fragment: String?) {
+        // Most links are a plain relative path, without a fragment, query or escape: the path is
+        // the destination as it is, with no new string (every link is resolved several times a
+        // build). Without those bytes, no character is one of them either.
+        let special = destination.utf8.contains {
+            $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "%")
+        }
+        if !special { return (destination, nil) }
         if destination.utf8.allSatisfy({ $0 < 0x80 }) { return asciiSplit(destination) }
         var rest = Substring(destination)
         var fragment: String?

@@ -9,7 +9,8 @@ public struct SiteFile: Sendable, Hashable {
         /// Generated text, written as UTF-8 straight from the string (a page of the site, or
         /// the 8 MB flow map of a large one, is not copied into a `Data` first).
         case text(String)
-        /// Generated text in pieces, written one after the other (``PageRenderer/graphPagePieces(edges:)``).
+        /// Generated text in pieces, written one after the other: the flow map around its
+        /// drawing, the search index's chunks (large files not copied into one string first).
         case texts([String])
         /// A file of the content folder, copied as it is.
         case copy(URL)

@@ -100,28 +100,28 @@ public struct SiteStaging: Sendable {
     ///
     /// - Throws: ``SiteWriterError`` naming the path and the system error.
     func write(_ bytes: some Collection<UInt8>, to path: String) throws {
-        let file = try open(path)
-        do {
-            try file.append(bytes)
-        } catch {
-            file.close()
-            throw error
-        }
-        // close(2) is where some file systems (NFS) report a full disk.
-        guard file.close() == 0 else { throw Self.systemError(path, "can't write the file") }
+        try write(to: path) { try $0.append(bytes) }
     }
 
     /// Writes `pieces` one after the other as the file at the relative `path`, replacing any file there.
     ///
     /// - Throws: ``SiteWriterError`` naming the path and the system error.
     func write(_ pieces: [String], to path: String) throws {
+        try write(to: path) { file in
+            for piece in pieces { try file.append(piece.utf8) }
+        }
+    }
+
+    /// Opens the file at the relative `path`, has `body` write it, and closes it.
+    private func write(to path: String, _ body: (OutputFile) throws -> Void) throws {
         let file = try open(path)
         do {
-            for piece in pieces { try file.append(piece.utf8) }
+            try body(file)
         } catch {
             file.close()
             throw error
         }
+        // close(2) is where some file systems (NFS) report a full disk.
         guard file.close() == 0 else { throw Self.systemError(path, "can't write the file") }
     }
 

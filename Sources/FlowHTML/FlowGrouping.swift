@@ -14,14 +14,23 @@ enum FlowGrouping {
         }
     }
 
+    /// A group's product and platform, compared in that order.
+    private struct Key: Hashable, Comparable {
+        var product: String
+        var platform: String
+
+        static func < (lhs: Key, rhs: Key) -> Bool {
+            (lhs.product, lhs.platform) < (rhs.product, rhs.platform)
+        }
+    }
+
     /// The groups of the pages of kind flow among `flows`, sorted by product, then platform.
     static func groups(of flows: [PageSummary]) -> [Group] {
-        var byKey: [String: Group] = [:]
+        // Keyed by both strings, not one string made of them for each flow of the site.
+        var byKey: [Key: Group] = [:]
         for flow in flows where flow.kind == .flow {
-            let product = flow.metadata.product ?? ""
-            let platform = flow.metadata.platform ?? ""
-            byKey["\(product)\u{0}\(platform)", default: Group(product: product, platform: platform, flows: [])]
-                .flows.append(flow)
+            let key = Key(product: flow.metadata.product ?? "", platform: flow.metadata.platform ?? "")
+            byKey[key, default: Group(product: key.product, platform: key.platform, flows: [])].flows.append(flow)
         }
         return byKey.sorted { $0.key < $1.key }.map { _, group in
             var group = group

@@ -38,6 +38,14 @@ public enum ByteChunks {
         writer.append(chunk)
     }
 
+    /// The bytes ``appendWithLength(_:to:)`` puts before `chunk`: a file can be written as each
+    /// chunk's length, then the chunk itself, without copying the chunk after its length first.
+    public static func length(of chunk: ByteWriter) -> [UInt8] {
+        var length = ByteWriter()
+        length.write(chunk.bytes.count)
+        return length.bytes
+    }
+
     /// The chunks that `reader` holds from its position to its end, each after its length.
     ///
     /// - Throws: ``ByteReader/Malformed`` when a length runs past the end.

@@ -149,9 +149,8 @@ struct BuildCache: Sendable {
         do {
             try handle.write(contentsOf: Data(Self.header(key: key, marker: marker).utf8) + start.bytes)
             for chunk in chunks {
-                var piece = ByteWriter()
-                ByteChunks.appendWithLength(chunk, to: &piece)
-                try handle.write(contentsOf: piece.bytes)
+                try handle.write(contentsOf: ByteChunks.length(of: chunk))
+                try handle.write(contentsOf: chunk.bytes)
             }
             try handle.close()
         } catch {

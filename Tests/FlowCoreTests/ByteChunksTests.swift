@@ -46,4 +46,20 @@ import Testing
         damaged[lengthBytes] += 1
         #expect(Self.read(damaged)?.count == nil, "A chunk whose records run past its end")
     }
+
+    /// A file written as each chunk's length, then the chunk, is the file `appendWithLength` makes.
+    @Test func aLengthThenItsChunkIsTheSameFile() {
+        var short = ByteWriter()
+        short.write("short")
+        var long = ByteWriter()
+        long.write(String(repeating: "long ", count: 100))
+        var joined = ByteWriter()
+        var pieces: [UInt8] = []
+        for chunk in [short, long, ByteWriter()] {
+            ByteChunks.appendWithLength(chunk, to: &joined)
+            pieces += ByteChunks.length(of: chunk) + chunk.bytes
+        }
+        #expect(pieces == joined.bytes)
+        #expect(ByteChunks.length(of: long).count == 2)
+    }
 }

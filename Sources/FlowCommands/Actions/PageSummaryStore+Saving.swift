@@ -92,9 +92,7 @@ extension PageSummaryStore {
                 // Chunk by chunk: joined first, a batch's bytes were held twice, at a first
                 // build's peak of memory.
                 for chunk in chunks {
-                    var length = ByteWriter()
-                    length.write(chunk.bytes.count)
-                    try append(length.bytes)
+                    try append(ByteChunks.length(of: chunk))
                     try append(chunk.bytes)
                 }
             }

@@ -51,12 +51,16 @@ public enum ExportDocumentStream {
             indent(json, into: &buffer)
         case .compact:
             if !isFirst { buffer.append(UInt8(ascii: ",")) }
-            json.withUnsafeBytes { bytes in
-                // Compact JSON has no line break but the final one.
-                var end = bytes.count
-                while end > 0, bytes[end - 1] == newline { end -= 1 }
-                buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[..<end]))
-            }
+            // Compact JSON has no line break but the final one.
+            appendWithoutFinalNewline(json, to: &buffer)
+        }
+    }
+
+    private static func appendWithoutFinalNewline(_ json: Data, to buffer: inout [UInt8]) {
+        json.withUnsafeBytes { bytes in
+            var end = bytes.count
+            while end > 0, bytes[end - 1] == newline { end -= 1 }
+            buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[..<end]))
         }
     }
 
@@ -65,8 +69,9 @@ public enum ExportDocumentStream {
     /// - Parameters:
     ///   - generator: The generator recorded in the document.
     ///   - flowCount: The number of flows.
-    ///   - flowJSON: The JSON of the flow at an index, as ``FlowJSONExporter/exportFlow(_:resolver:layout:)``
-    ///     writes it pretty.
+    ///   - flowJSON: The JSON of the flow at an index as it stands in the document: as
+    ///     ``FlowJSONExporter/exportFlow(_:resolver:layout:)`` writes it pretty, every line
+    ///     indented by four spaces (``indent(_:into:)``).
     ///   - output: Receives the document's bytes in order.
     /// - Throws: What `flowJSON` or `output` throws.
     public static func write(
@@ -81,7 +86,8 @@ public enum ExportDocumentStream {
         var buffer: [UInt8] = []
         for index in 0..<flowCount {
             buffer.removeAll(keepingCapacity: true)
-            appendFlow(try flowJSON(index), isFirst: index == 0, to: &buffer)
+            if index > 0 { buffer += [UInt8(ascii: ","), newline] }
+            appendWithoutFinalNewline(try flowJSON(index), to: &buffer)
             try output(buffer)
         }
         try output(frame.closing)
@@ -138,7 +144,7 @@ extension FlowJSONExporter {
         )
     }
 
-    /// The JSON of each flow of `flows`, encoded in parallel, in order.
+    /// The JSON of each flow of `flows` as it stands in the document, encoded in parallel, in order.
     private func encode(_ flows: ArraySlice<Flow>, resolver: LinkResolver) -> [Result<Data, any Error>] {
         let base = flows.startIndex
         var results = [Result<Data, any Error>](repeating: .success(Data()), count: flows.count)
@@ -146,7 +152,7 @@ extension FlowJSONExporter {
             // Each iteration writes only its own element of the buffer.
             nonisolated(unsafe) let results = buffer
             DispatchQueue.concurrentPerform(iterations: flows.count) { offset in
-                results[offset] = Result { try exportFlow(flows[base + offset], resolver: resolver) }
+                results[offset] = Result { try exportFlowInDocument(flows[base + offset], resolver: resolver) }
             }
         }
         return results

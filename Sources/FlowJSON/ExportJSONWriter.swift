@@ -46,6 +46,18 @@ struct ExportJSONWriter {
         return writer.finish()
     }
 
+    /// `flow` as it stands in a pretty export document: every line indented by four spaces,
+    /// written so at once rather than indented after (``ExportDocumentStream/indent(_:into:)``
+    /// copied every byte again, a tenth of `flowdoc export`).
+    static func encodeInDocument(_ flow: ExportFlow) -> Data? {
+        var writer = ExportJSONWriter(layout: .pretty)
+        // In the document, a flow is an element of the `flows` array of the top object.
+        writer.depth = 2
+        writer.bytes.append(contentsOf: "    ".utf8)
+        writer.write(flow)
+        return writer.finish()
+    }
+
     private mutating func finish() -> Data? {
         guard !failed else { return nil }
         bytes.append(UInt8(ascii: "\n"))

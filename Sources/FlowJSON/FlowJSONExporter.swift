@@ -44,6 +44,17 @@ public struct FlowJSONExporter: Sendable {
         try Self.encode(export(flow, resolver: resolver), layout: layout)
     }
 
+    /// The JSON of `flow` as it stands in a pretty export document (``ExportDocumentStream``):
+    /// ``exportFlow(_:resolver:layout:)``'s, every line indented by four spaces, and a final newline.
+    func exportFlowInDocument(_ flow: Flow, resolver: LinkResolver) throws -> Data {
+        let values = export(flow, resolver: resolver)
+        if let data = ExportJSONWriter.encodeInDocument(values) { return data }
+        var indented: [UInt8] = []
+        ExportDocumentStream.indent(try Self.encodeWithFoundation(values), into: &indented)
+        indented.append(UInt8(ascii: "\n"))
+        return Data(indented)
+    }
+
     /// Encodes `value` the way every flowdoc JSON file is written: sorted keys, slashes as they
     /// are, a final newline, and the spacing of `layout`.
     public static func encode(_ value: some Encodable, layout: JSONLayout = .pretty) throws -> Data {

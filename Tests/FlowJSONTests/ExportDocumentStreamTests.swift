@@ -26,6 +26,32 @@ import Testing
         try expectSameBytes(ContentSet(flows: flows, assets: [], product: nil, diagnostics: []))
     }
 
+    /// A flow with front-matter keys flowdoc does not know is left to the encoder, and then
+    /// indented into the document as the writer nests the others.
+    @Test func aFlowLeftToTheEncoderStandsInTheStreamAsTheOthers() throws {
+        let custom = PageParser().parse("---\nteam: billing\n---\n# A\n\n1. Click **B**.\n", source: "a.md").flow
+        try #require(!custom.metadata.extra.isEmpty)
+        let plain = PageParser().parse("# B\n\n1. Click **C**.\n", source: "b.md").flow
+        for flows in [[custom, plain], [plain, custom]] {
+            try expectSameBytes(ContentSet(flows: flows, assets: [], product: nil, diagnostics: []))
+        }
+    }
+
+    /// Each flow's JSON in the document is its own JSON, every line indented by four spaces.
+    @Test(arguments: ["content", "Tests/Fixtures/xss/content"])
+    func aFlowInTheDocumentIsItsJSONIndented(folder: String) async throws {
+        let content = try await ContentLoader().load(from: Fixtures.packageRoot.appendingPathComponent(folder))
+        let exporter = FlowJSONExporter(version: "test")
+        let resolver = LinkResolver(content: content)
+        for flow in content.flows {
+            var indented: [UInt8] = []
+            ExportDocumentStream.indent(try exporter.exportFlow(flow, resolver: resolver), into: &indented)
+            let nested = try exporter.exportFlowInDocument(flow, resolver: resolver)
+            #expect(nested.starts(with: Data("    {".utf8)), "\(flow.id)")
+            #expect(nested.dropLast() == Data(indented), "\(flow.id)")
+        }
+    }
+
     @Test func aFailingOutputStopsTheStream() throws {
         struct Full: Error {}
         let content = ContentSet(

@@ -118,7 +118,7 @@ struct FlowPageBuilder {
             title: procedure.title,
             key: procedure.anchor.isEmpty ? "procedure-\(number)" : procedure.anchor,
             stepCount: procedure.steps.count,
-            steps: procedure.steps.map(stepView)
+            steps: procedure.steps.map { stepView($0) }
         )
     }
 
@@ -129,7 +129,7 @@ struct FlowPageBuilder {
             number: step.index,
             anchor: step.anchor,
             instruction: renderer.render(step.instruction.inlines),
-            parts: step.elements.map(stepPart)
+            parts: step.elements.map { stepPart($0) }
         )
     }
 
@@ -140,7 +140,7 @@ struct FlowPageBuilder {
         case .fieldTable(let table): StepPartView(fieldTable: [fieldTableView(table)])
         case .screen(let screen): StepPartView(screen: [ScreenViewBuilder.view(of: screen)])
         case .choice(let choice): StepPartView(choice: [choiceView(choice)])
-        case .substeps(let steps): StepPartView(substeps: [SubstepsView(steps: steps.map(stepView))])
+        case .substeps(let steps): StepPartView(substeps: [SubstepsView(steps: steps.map { stepView($0) })])
         case .result(let paragraph): StepPartView(result: [renderer.render(paragraph.inlines)])
         }
     }

@@ -50,9 +50,9 @@ extension FlowJSONExporter {
                     position: option.range
                 )
             } ?? [],
-            substeps: step.substeps.map(export),
+            substeps: step.substeps.map { export($0) },
             result: step.result.map { ExportStep.Text(text: $0.inlines.plainText, html: renderer.render($0.inlines)) },
-            callouts: step.callouts.map(export),
+            callouts: step.callouts.map { export($0) },
             images: step.images.map { image in
                 ExportStep.Image(
                     src: image.destination,

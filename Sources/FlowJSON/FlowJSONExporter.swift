@@ -91,12 +91,12 @@ public struct FlowJSONExporter: Sendable {
             tags: flow.metadata.tags,
             draft: flow.metadata.draft,
             metadata: flow.metadata.extra,
-            callouts: flow.callouts.map(export),
+            callouts: flow.callouts.map { export($0) },
             procedures: flow.procedures.map { procedure in
                 ExportProcedure(
                     title: procedure.title,
                     anchor: procedure.anchor,
-                    steps: procedure.steps.map(export),
+                    steps: procedure.steps.map { export($0) },
                     position: procedure.range
                 )
             },

@@ -79,6 +79,46 @@ import Testing
         #expect(ahead.layout.parts[1].digest == built.digests["b.md"])
     }
 
+    /// `built` with the digests of the previous build: no page changed.
+    static func unchanged(_ built: Built) -> Built {
+        var built = built
+        for part in built.layout.parts { built.digests[part.source] = part.digest }
+        return built
+    }
+
+    static func inode(of file: URL) throws -> Int? {
+        try FileManager.default.attributesOfItem(atPath: file.path)[.systemFileNumber] as? Int
+    }
+
+    /// With no page changed, the previous `flows.json` is the new one: linked, not copied.
+    @Test func reusesThePreviousFileWhenNoPageChanged() async throws {
+        let built = Self.unchanged(try await Self.built())
+        defer { try? FileManager.default.removeItem(at: built.folder) }
+        let staging = SiteStaging(root: built.folder.appendingPathComponent("staging"), previousSite: built.site)
+        try FileManager.default.createDirectory(at: staging.root, withIntermediateDirectories: true)
+        let ahead = try #require(try Self.start(built, published: built.published, in: staging))
+        try await ahead.finish()
+        #expect(ahead.made.isEmpty)
+        #expect(ahead.layout.parts == built.layout.parts)
+        let previous = built.site.appendingPathComponent("flows.json")
+        #expect(try Self.inode(of: staging.root.appendingPathComponent("flows.json")) == Self.inode(of: previous))
+    }
+
+    /// A previous file that is not a whole document of its parts (its end cut, say) is not reused.
+    @Test func writesAFileWhoseEndIsNotTheDocumentsAnew() async throws {
+        var built = Self.unchanged(try await Self.built())
+        defer { try? FileManager.default.removeItem(at: built.folder) }
+        built.layout.fileSize -= 1
+        let staging = SiteStaging(root: built.folder.appendingPathComponent("staging"), previousSite: built.site)
+        try FileManager.default.createDirectory(at: staging.root, withIntermediateDirectories: true)
+        let ahead = try #require(try Self.start(built, published: built.published, in: staging))
+        try await ahead.finish()
+        let previous = built.site.appendingPathComponent("flows.json")
+        let written = staging.root.appendingPathComponent("flows.json")
+        #expect(try Self.inode(of: written) != Self.inode(of: previous))
+        #expect(try Data(contentsOf: written) == Data(contentsOf: previous))
+    }
+
     @Test func writesNothingForPagesThatAreNotThePreviousFilesInItsOrder() async throws {
         let built = try await Self.built()
         defer { try? FileManager.default.removeItem(at: built.folder) }

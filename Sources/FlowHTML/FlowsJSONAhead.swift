@@ -48,7 +48,8 @@ struct FlowsJSONAhead: Sendable {
         var chunk = FlowsJSONChunk()
         var parts: [PartLayout.Part] = []
         parts.reserveCapacity(published.count)
-        for (index, (page, (previous, range))) in zip(published, zip(layout.parts, layout.ranges)).enumerated() {
+        let ranges = layout.ranges
+        for (index, (page, (previous, range))) in zip(published, zip(layout.parts, ranges)).enumerated() {
             guard page.source == previous.source else { return nil }
             let digest = digests[page.source]
             let isFirst = index == 0
@@ -66,9 +67,11 @@ struct FlowsJSONAhead: Sendable {
             let length = chunk.count - before - (isFirst ? 0 : 1)
             parts.append(.init(source: page.source, digest: digest ?? 0, length: length))
         }
-        if made.isEmpty, try isWhole(layout, exporter: exporter), staging.reusePrevious(at: "flows.json") {
-            // No page changed: the previous file is this build's, byte for byte (a rebuild after
-            // an asset's change, or after none, copied all 111 MB of it at 10,000 pages).
+        if made.isEmpty, let end = ranges.last?.upperBound, try isWhole(layout, partsEnd: end, exporter: exporter),
+            staging.reusePrevious(at: "flows.json")
+        {
+            // No page changed: the previous file is this build's, byte for byte (a rebuild with
+            // no page edited copied all 111 MB of it at 10,000 pages).
             return FlowsJSONAhead(
                 layout: PartLayout(prefixLength: layout.prefixLength, parts: parts),
                 made: [:],
@@ -98,12 +101,12 @@ struct FlowsJSONAhead: Sendable {
         )
     }
 
-    /// Whether the file `layout` describes is a whole document of its parts as `exporter` frames
-    /// them: its opening before the first part, its closing after the last.
-    private static func isWhole(_ layout: PartLayout, exporter: FlowJSONExporter) throws -> Bool {
-        guard let last = layout.ranges.last else { return false }
+    /// Whether the file `layout` describes, whose parts end at `partsEnd`, is a whole document of
+    /// its parts as `exporter` frames them: its opening before the first part, its closing after
+    /// the last.
+    private static func isWhole(_ layout: PartLayout, partsEnd: Int, exporter: FlowJSONExporter) throws -> Bool {
         let frame = try ExportDocumentStream.frame(generator: exporter.generator, layout: SiteGenerator.jsonLayout)
-        return layout.prefixLength == frame.opening.count && layout.fileSize - last.upperBound == frame.closing.count
+        return layout.prefixLength == frame.opening.count && layout.fileSize - partsEnd == frame.closing.count
     }
 
     /// Waits until the file is written.

@@ -104,6 +104,9 @@ final class PreviousParts: Sendable {
     private let ranges: [String: (digest: UInt64, range: Range<Int>)]
     /// The number of bytes before the first part.
     let prefixLength: Int
+    /// The file's path and size.
+    let path: String
+    private let fileSize: Int
 
     /// Opens the file at `path` that `layout` describes.
     ///
@@ -128,10 +131,36 @@ final class PreviousParts: Sendable {
         self.descriptor = descriptor
         self.ranges = ranges
         self.prefixLength = layout.prefixLength
+        self.path = path
+        self.fileSize = layout.fileSize
     }
 
     deinit {
         close(descriptor)
+    }
+
+    /// The layout of the file when it is exactly the parts of `sources`, in this order, each made
+    /// from its source's digest, between an opening of `openingLength` bytes and a closing of
+    /// `closingLength`: the file a build of those pages writes, byte for byte.
+    ///
+    /// - Returns: `nil` when a part is missing, made from another digest or out of place.
+    func layout(
+        ifExactly sources: some Sequence<String>,
+        digests: [String: UInt64],
+        openingLength: Int,
+        closingLength: Int
+    ) -> PartLayout? {
+        guard prefixLength == openingLength else { return nil }
+        var layout = PartLayout(prefixLength: prefixLength)
+        var end = prefixLength
+        for source in sources {
+            guard let range = range(of: source, digest: digests[source]),
+                range.lowerBound == (layout.parts.isEmpty ? end : end + 1)
+            else { return nil }
+            layout.parts.append(.init(source: source, digest: digests[source] ?? 0, length: range.count))
+            end = range.upperBound
+        }
+        return !layout.parts.isEmpty && end + closingLength == fileSize ? layout : nil
     }
 
     /// Where the previous part of the page at `source` lies in the file, if it was made from `digest`.

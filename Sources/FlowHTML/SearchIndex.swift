@@ -21,6 +21,9 @@ enum SearchIndex {
 
     /// Where the script is written, relative to the site's root.
     static let path = "assets/search-index.js"
+    /// What comes before the entries, and after them.
+    static let opening = "window.FLOWDOC_SEARCH = ["
+    static let closing = "];\n"
 
     /// The search index script of `pages`.
     ///
@@ -62,16 +65,15 @@ enum SearchIndex {
         }
         let chunks = parts.compactMap { $0 }
         guard chunks.count == parts.count else { return ([scriptWithEncoder(for: pages, terms: terms)], nil) }
-        let start = "window.FLOWDOC_SEARCH = ["
-        var pieces = [start]
+        var pieces = [opening]
         for (index, chunk) in chunks.enumerated() {
             if index > 0 { pieces.append(",") }
             pieces.append(chunk.json)
         }
-        pieces.append("];\n")
+        pieces.append(closing)
         let lengths = chunks.flatMap(\.lengths)
         let layout = PartLayout(
-            prefixLength: start.utf8.count,
+            prefixLength: opening.utf8.count,
             parts: pages.indices.map {
                 .init(source: pages[$0].source, digest: digests[pages[$0].source] ?? 0, length: lengths[$0])
             }

@@ -166,8 +166,8 @@ public struct SiteGenerator: Sendable {
     ///   ``FlowGraphSVG/fingerprint(of:edges:)`` it was drawn from, when that build had the same
     ///   key; the page is copied instead of drawn when the fingerprint is the same.
     /// - Parameter searchParts: The digest of each page's source, and the previous build's search
-    ///   index, whose entries of unchanged pages are copied; with digests, the job records the
-    ///   index's ``PartLayout``.
+    ///   index, whose entries of unchanged pages are copied (the whole file is taken when no
+    ///   entry changed); with digests, the job records the index's ``PartLayout``.
     /// - Parameter unchangedSite: The previous site, when every page's site facts are the ones
     ///   it was built from: the files drawn from the site context alone (flow map, sitemap, home
     ///   page without `index.md`) are taken from it.
@@ -210,6 +210,21 @@ public struct SiteGenerator: Sendable {
             },
             {
                 let published = context.published
+                if let searchParts, let previous = searchParts.previous,
+                    let layout = previous.layout(
+                        ifExactly: published.lazy.map(\.source),
+                        digests: searchParts.digests,
+                        openingLength: SearchIndex.opening.utf8.count,
+                        closingLength: SearchIndex.closing.utf8.count
+                    )
+                {
+                    // No page's entry changed: the previous index is this build's, byte for byte.
+                    let file = URL(fileURLWithPath: previous.path)
+                    return AggregateResult(
+                        files: [SiteFile(path: SearchIndex.path, contents: .previous(file))],
+                        layouts: [SearchIndex.path: layout]
+                    )
+                }
                 let flows = prepared.flows
                 let stored = generator.storedSearchTerms
                 // The terms of a parsed page come from its model; those of a page a build kept, from the build's store.

@@ -39,6 +39,21 @@ import Testing
         #expect(reused == Set(Self.files))
     }
 
+    /// A rebuild in which no page changed takes the joined files too (`flows.json`, the search
+    /// index) as they were, and still gives the clean build's site.
+    @Test func aRebuildWithNoPageChangedKeepsTheJoinedFiles() async throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (content, site) = try await IncrementalBuildActionTests.buildShippedContent(in: folder)
+        let joined = ["flows.json", "assets/search-index.js"]
+        let before = try joined.map { try Fixtures.inode(of: site.appendingPathComponent($0)) }
+        _ = try await IncrementalBuildActionTests.build(content, into: site)
+        #expect(try joined.map { try Fixtures.inode(of: site.appendingPathComponent($0)) } == before)
+        let clean = folder.appendingPathComponent("clean")
+        _ = try await IncrementalBuildActionTests.build(content, into: clean, incremental: false)
+        #expect(try Fixtures.tree(site) == Fixtures.tree(clean))
+    }
+
     @Test func anEditOfATitleMakesThemAgain() async throws {
         let reused = try await Self.reused { page in
             try Fixtures.replace("# Test a sync", with: "# Test a synchronisation", in: page)

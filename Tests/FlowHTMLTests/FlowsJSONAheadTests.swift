@@ -86,10 +86,6 @@ import Testing
         return built
     }
 
-    static func inode(of file: URL) throws -> Int? {
-        try FileManager.default.attributesOfItem(atPath: file.path)[.systemFileNumber] as? Int
-    }
-
     /// With no page changed, the previous `flows.json` is the new one: linked, not copied.
     @Test func reusesThePreviousFileWhenNoPageChanged() async throws {
         let built = Self.unchanged(try await Self.built())
@@ -101,7 +97,8 @@ import Testing
         #expect(ahead.made.isEmpty)
         #expect(ahead.layout.parts == built.layout.parts)
         let previous = built.site.appendingPathComponent("flows.json")
-        #expect(try Self.inode(of: staging.root.appendingPathComponent("flows.json")) == Self.inode(of: previous))
+        let reused = staging.root.appendingPathComponent("flows.json")
+        #expect(try Fixtures.inode(of: reused) == Fixtures.inode(of: previous))
     }
 
     /// A previous file that is not a whole document of its parts (its end cut, say) is not reused.
@@ -115,8 +112,36 @@ import Testing
         try await ahead.finish()
         let previous = built.site.appendingPathComponent("flows.json")
         let written = staging.root.appendingPathComponent("flows.json")
-        #expect(try Self.inode(of: written) != Self.inode(of: previous))
+        #expect(try Fixtures.inode(of: written) != Fixtures.inode(of: previous))
         #expect(try Data(contentsOf: written) == Data(contentsOf: previous))
+    }
+
+    /// A joined file is known to be the one its pages make only when it holds each of them, in
+    /// order, made from its digest, and nothing else.
+    @Test func aFileIsItsPagesOnlyWhenItHoldsExactlyThem() async throws {
+        let built = Self.unchanged(try await Self.built())
+        defer { try? FileManager.default.removeItem(at: built.folder) }
+        let sources = built.layout.parts.map(\.source)
+        let opening = built.layout.prefixLength
+        let closing = built.layout.fileSize - (built.layout.ranges.last?.upperBound ?? 0)
+        func layout(_ sources: [String], _ digests: [String: UInt64], closing: Int = closing) -> PartLayout? {
+            built.previousFlows.layout(
+                ifExactly: sources,
+                digests: digests,
+                openingLength: opening,
+                closingLength: closing
+            )
+        }
+        #expect(layout(sources, built.digests)?.parts == built.layout.parts)
+        var edited = built.digests
+        edited["b.md"]? &+= 1
+        #expect(layout(sources, edited) == nil)
+        #expect(layout(sources.reversed(), built.digests) == nil)
+        // The first two swapped: the last part still ends where the closing starts.
+        #expect(layout([sources[1], sources[0], sources[2]], built.digests) == nil)
+        #expect(layout(Array(sources.dropLast()), built.digests) == nil)
+        #expect(layout(sources, built.digests, closing: closing + 1) == nil)
+        #expect(layout([], built.digests) == nil)
     }
 
     @Test func writesNothingForPagesThatAreNotThePreviousFilesInItsOrder() async throws {

@@ -44,12 +44,22 @@ struct FlowsJSONAhead: Sendable {
         in staging: SiteStaging
     ) throws -> FlowsJSONAhead? {
         guard layout.parts.count == published.count else { return nil }
+        let frame = try ExportDocumentStream.frame(generator: exporter.generator, layout: SiteGenerator.jsonLayout)
+        if let unchanged = previousFlows.layout(
+            ifExactly: published.lazy.map(\.source),
+            digests: digests,
+            openingLength: frame.opening.count,
+            closingLength: frame.closing.count
+        ), staging.reusePrevious(at: "flows.json") {
+            // No page changed: the previous file is this build's, byte for byte (a rebuild with
+            // no page edited copied all 111 MB of it at 10,000 pages).
+            return FlowsJSONAhead(layout: unchanged, made: [:], writing: Task {})
+        }
         var made: [String: Data] = [:]
         var chunk = FlowsJSONChunk()
         var parts: [PartLayout.Part] = []
         parts.reserveCapacity(published.count)
-        let ranges = layout.ranges
-        for (index, (page, (previous, range))) in zip(published, zip(layout.parts, ranges)).enumerated() {
+        for (index, (page, (previous, range))) in zip(published, zip(layout.parts, layout.ranges)).enumerated() {
             guard page.source == previous.source else { return nil }
             let digest = digests[page.source]
             let isFirst = index == 0
@@ -66,17 +76,6 @@ struct FlowsJSONAhead: Sendable {
             }
             let length = chunk.count - before - (isFirst ? 0 : 1)
             parts.append(.init(source: page.source, digest: digest ?? 0, length: length))
-        }
-        if made.isEmpty, let end = ranges.last?.upperBound, try isWhole(layout, partsEnd: end, exporter: exporter),
-            staging.reusePrevious(at: "flows.json")
-        {
-            // No page changed: the previous file is this build's, byte for byte (a rebuild with
-            // no page edited copied all 111 MB of it at 10,000 pages).
-            return FlowsJSONAhead(
-                layout: PartLayout(prefixLength: layout.prefixLength, parts: parts),
-                made: [:],
-                writing: Task {}
-            )
         }
         let assembler = try FlowsJSONAssembler(
             chunkCount: 1,
@@ -99,14 +98,6 @@ struct FlowsJSONAhead: Sendable {
             made: made,
             writing: writing
         )
-    }
-
-    /// Whether the file `layout` describes, whose parts end at `partsEnd`, is a whole document of
-    /// its parts as `exporter` frames them: its opening before the first part, its closing after
-    /// the last.
-    private static func isWhole(_ layout: PartLayout, partsEnd: Int, exporter: FlowJSONExporter) throws -> Bool {
-        let frame = try ExportDocumentStream.frame(generator: exporter.generator, layout: SiteGenerator.jsonLayout)
-        return layout.prefixLength == frame.opening.count && layout.fileSize - partsEnd == frame.closing.count
     }
 
     /// Waits until the file is written.

@@ -104,8 +104,9 @@ final class PreviousParts: Sendable {
     private let ranges: [String: (digest: UInt64, range: Range<Int>)]
     /// The number of bytes before the first part.
     let prefixLength: Int
-    /// The file's path and size.
+    /// The file's path.
     let path: String
+    /// The file's size, which the layout recorded and the file was found to have.
     private let fileSize: Int
 
     /// Opens the file at `path` that `layout` describes.

@@ -25,6 +25,9 @@ struct BuildCache: Sendable {
         /// by U+001E): the manifest's bytes rather than an array of values, so that reading the
         /// manifest decodes nothing, and an unchanged page's questions only when they are asked again.
         var encodedQueries: ArraySlice<UInt8>
+        /// The entry's place among the entries of the manifest it was read from (not written):
+        /// a build marks the previous entries its site has again by place, not by path.
+        var ordinal = 0
 
         init(path: String, sourceDigest: UInt64, answers: UInt64, encodedQueries: ArraySlice<UInt8>) {
             self.path = path
@@ -41,6 +44,12 @@ struct BuildCache: Sendable {
                 answers: answers,
                 encodedQueries: ArraySlice(encoded.utf8)
             )
+        }
+
+        /// The entry of a file whose reuse the next build does not decide by its questions: the
+        /// whole-site files, and a page without a source digest.
+        init(unlisted path: String) {
+            self.init(path: path, sourceDigest: 0, answers: 0, encodedQueries: [])
         }
 
         /// The questions; one that doesn't decode is left out, as a manifest of another version may have it.
@@ -63,6 +72,9 @@ struct BuildCache: Sendable {
     var siteFacts: UInt64?
     /// The entries by output path.
     var entries: [String: Entry] = [:]
+    /// The number of entries the manifest was read from held, duplicates included: one more
+    /// than the largest ``Entry/ordinal``.
+    var ordinalCount = 0
     /// The layout of each file joined from one part per page (`flows.json`, the search index),
     /// by output path; kept in a file of their own beside the manifest.
     var parts: [String: PartLayout] = [:]
@@ -109,12 +121,35 @@ struct BuildCache: Sendable {
                     }
                 )
             else { return nil }
-            for entry in decoded.joined() { cache.entries[entry.path] = entry }
+            for var entry in decoded.joined() {
+                entry.ordinal = cache.ordinalCount
+                cache.ordinalCount += 1
+                cache.entries[entry.path] = entry
+            }
         } catch {
             return nil
         }
         cache.parts = loadParts(for: output, key: key)
         return cache
+    }
+
+    /// The paths of the entries whose places (``Entry/ordinal``) are not among `ordinals`.
+    ///
+    /// When `ordinals` are the places of the entries for a new site's files, these are the
+    /// previous build's files that the new site does not have. Marked by place, a site of the
+    /// previous files, the common case, hashes no path. Only for a manifest that was read:
+    /// other entries have no place.
+    func paths(notAmong ordinals: some Sequence<[Int]>) -> [String] {
+        var kept = [Bool](repeating: false, count: ordinalCount)
+        var keptCount = 0
+        for run in ordinals {
+            for ordinal in run where ordinal < kept.count && !kept[ordinal] {
+                kept[ordinal] = true
+                keptCount += 1
+            }
+        }
+        guard keptCount < entries.count else { return [] }
+        return entries.values.filter { $0.ordinal >= kept.count || !kept[$0.ordinal] }.map(\.path)
     }
 
     /// Removes the manifest of `output`, before the output changes.
@@ -123,21 +158,33 @@ struct BuildCache: Sendable {
         invalidateParts(for: output)
     }
 
-    /// Writes the manifest for the site now at `output`.
+    /// Writes the manifest for the site now at `output`, its ``entries`` in path order.
     ///
     /// Failing to write it costs only speed: the next build is then a full one.
-    ///
-    /// - Parameter listing: The entries in the order the manifest lists them, when they are
-    ///   ``entries`` in a known order; else the entries go in path order.
-    func save(for output: URL, listing: [Entry]? = nil) {
+    func save(for output: URL) {
+        let listed = entries.values.sorted { $0.path < $1.path }
+        let chunks = ByteChunks.make(of: listed, chunkSize: Self.chunkSize) { $1.write($0) }
+        save(for: output, chunks: chunks, entryCount: listed.count)
+    }
+
+    /// The bytes of a chunk of the manifest that lists `entries`: a build's tasks encode their
+    /// pages' entries as they finish, rather than the whole manifest at the end.
+    static func encode(_ entries: [Entry]) -> ByteWriter {
+        var chunk = ByteWriter()
+        chunk.write(entries[...])
+        return chunk
+    }
+
+    /// Writes the manifest for the site now at `output`, with the entries of `chunks`
+    /// (``encode(_:)``), `entryCount` in all, instead of ``entries``; as ``save(for:)``, a
+    /// failure costs only speed.
+    func save(for output: URL, chunks: [ByteWriter], entryCount: Int) {
         guard let marker = Self.markerIdentity(of: output) else { return }
         var start = ByteWriter()
         start.write(answersFingerprint ?? 0)
         start.write(siteFacts != nil)
         if let siteFacts { start.write(siteFacts) }
-        start.write(entries.count)
-        let listed = listing ?? entries.values.sorted { $0.path < $1.path }
-        let chunks = ByteChunks.make(of: listed, chunkSize: Self.chunkSize) { $1.write($0) }
+        start.write(entryCount)
         let folder = Self.folder(for: output)
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let temporary = folder.appendingPathComponent("manifest.new")

@@ -1,3 +1,4 @@
+import FlowCore
 import FlowModel
 import Foundation
 
@@ -10,6 +11,7 @@ extension SiteBuilder {
     ///     ``SiteContext/answersFingerprint()``, so that an unchanged page's questions need not be asked again.
     ///   - sameSite: Whether every page's site facts are the previous build's (``siteFingerprint``).
     ///   - made: The flow's JSON, if made already (``FlowsJSONAhead``).
+    ///   - result: Where the manifest entries of the page's two files go.
     /// - Returns: Whether the page was rendered rather than reused, and the flow's JSON; `nil`
     ///   when the previous build's JSON was reused.
     func build(
@@ -20,7 +22,7 @@ extension SiteBuilder {
         sameSite: Bool,
         json made: Data?,
         _ staging: SiteStaging,
-        into entries: inout [BuildCache.Entry]
+        into result: inout ChunkResult
     ) throws -> (rendered: Bool, json: Data?) {
         let context = prepared.context
         let digest = sourceDigests[page.source]
@@ -36,39 +38,43 @@ extension SiteBuilder {
             return flow
         }
         let json: Data?
-        if let cached = previous.entries[jsonPath],
+        let cachedJSON = previous.entries[jsonPath]
+        if let cached = cachedJSON,
             reuse(jsonPath, cached, page, digest: digest, sameAnswers: sameAnswers, context, staging)
         {
             json = nil
-            entries.append(cached)
+            result.list(cached, previous: cached)
         } else {
             let data = try made ?? prepared.json(of: try flow())
             try staging.write(data, to: jsonPath)
             json = data
+            var entry = BuildCache.Entry(unlisted: jsonPath)
             if let digest {
                 // The JSON depends on the page and on where its next links lead (drafts included).
                 let nextQueries = page.next.map { DependencyTrace.Query.href($0.destination, allowsFlowID: true) }
                 let answers = DependencyTrace.answers(to: nextQueries, for: page, in: context)
-                entries.append(.init(path: jsonPath, sourceDigest: digest, answers: answers, queries: nextQueries))
+                entry = .init(path: jsonPath, sourceDigest: digest, answers: answers, queries: nextQueries)
             }
+            result.list(entry, previous: cachedJSON)
         }
         // The home page lists every page: reused only while every page's site facts are the
         // previous build's. Its questions, about every page, are not kept.
         let isHome = page.id == "index"
-        if !isHome || sameSite, let cached = previous.entries[pagePath],
+        let cachedPage = previous.entries[pagePath]
+        if !isHome || sameSite, let cached = cachedPage,
             reuse(pagePath, cached, page, digest: digest, sameAnswers: sameAnswers, context, staging)
         {
-            entries.append(cached)
+            result.list(cached, previous: cached)
         } else {
             let trace = DependencyTrace()
             try staging.write(try prepared.pages.flowPage(try flow(), trace: trace).utf8, to: pagePath)
             rendered = true
+            var entry = BuildCache.Entry(unlisted: pagePath)
             if let digest {
                 let queries = isHome ? [] : trace.queries
-                entries.append(
-                    .init(path: pagePath, sourceDigest: digest, answers: trace.answersHash, queries: queries)
-                )
+                entry = .init(path: pagePath, sourceDigest: digest, answers: trace.answersHash, queries: queries)
             }
+            result.list(entry, previous: cachedPage)
         }
         return (rendered, json)
     }
@@ -116,7 +122,14 @@ extension SiteBuilder {
 /// What one task of a build made: a chunk of pages (by index), or the aggregate files (index -1).
 struct ChunkResult: Sendable {
     var index: Int
-    var entries: [BuildCache.Entry] = []
+    /// The manifest entries of the task's files, one a file, until ``encodeEntries()``.
+    private(set) var entries: [BuildCache.Entry] = []
+    /// The entries as a chunk of the manifest (``BuildCache/encode(_:)``), and how many.
+    private(set) var manifest = ByteWriter()
+    private(set) var entryCount = 0
+    /// The places (``BuildCache/Entry/ordinal``) of the previous manifest's entries for the
+    /// same files: the previous files this build has again.
+    private(set) var previousOrdinals: [Int] = []
     var rendered = 0
     /// The paths of the aggregate files.
     var files: [String] = []
@@ -124,4 +137,19 @@ struct ChunkResult: Sendable {
     var parts: [PartLayout.Part] = []
     /// The layouts of the aggregate files joined from parts.
     var layouts: [String: PartLayout] = [:]
+}
+
+extension ChunkResult {
+    /// Lists `entry` in the manifest; `previous` is the previous manifest's entry for its path, if any.
+    mutating func list(_ entry: BuildCache.Entry, previous: BuildCache.Entry?) {
+        entries.append(entry)
+        if let previous { previousOrdinals.append(previous.ordinal) }
+    }
+
+    /// Encodes the listed entries as the task's chunk of the manifest, on the task's core, and lets them go.
+    mutating func encodeEntries() {
+        manifest = BuildCache.encode(entries)
+        entryCount = entries.count
+        entries = []
+    }
 }

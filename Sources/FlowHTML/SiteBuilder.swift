@@ -146,10 +146,15 @@ public struct SiteBuilder: Sendable {
                         try staging.makeFolders(for: aggregates.files.map(\.path))
                         for file in aggregates.files { try staging.write(file) }
                         aggregateCount.value.add(aggregates.files.count, ordering: .relaxed)
-                        result.entries += aggregates.cacheEntries
+                        // Every file is listed, so that the next build knows which of them its site no longer has.
+                        for path in aggregates.files.map(\.path) {
+                            let entry = aggregates.cacheEntries.first { $0.path == path } ?? .init(unlisted: path)
+                            result.list(entry, previous: previous.entries[path])
+                        }
                         result.files += aggregates.files.map(\.path)
                         result.layouts.merge(aggregates.layouts) { first, _ in first }
                     }
+                    result.encodeEntries()
                     return result
                 }
                 for (chunkIndex, start) in stride(from: 0, to: flows.count, by: chunkSize).enumerated() {
@@ -167,7 +172,7 @@ public struct SiteBuilder: Sendable {
                                 sameSite: sameSite,
                                 json: ahead?.made[flow.source],
                                 staging,
-                                into: &result.entries
+                                into: &result
                             )
                             if flowsJSON != nil {
                                 let isFirst = start + offset == 0
@@ -189,6 +194,7 @@ public struct SiteBuilder: Sendable {
                             progress?(count, flows.count)
                         }
                         try flowsJSON?.add(chunk: chunkIndex, json)
+                        result.encodeEntries()
                         return result
                     }
                 }
@@ -202,18 +208,14 @@ public struct SiteBuilder: Sendable {
             cache.siteFacts = siteFingerprint
             cache.parts["flows.json"] =
                 ahead?.layout ?? PartLayout(prefixLength: flowsJSON?.prefixLength ?? 0, parts: chunks.flatMap(\.parts))
-            // The manifest lists the files in the order they were made: a clean build's order, in any build.
-            var listed = chunks.flatMap(\.entries)
             for chunk in chunks { cache.parts.merge(chunk.layouts) { first, _ in first } }
-            cache.entries.reserveCapacity(listed.count)
-            for entry in listed { cache.entries[entry.path] = entry }
-            // Every file is listed, so that the next build knows which of them its site no longer has.
-            for path in pagePaths + chunks.flatMap(\.files) + ["flows.json"] where cache.entries[path] == nil {
-                let entry = BuildCache.Entry(path: path, sourceDigest: 0, answers: 0, encodedQueries: [])
-                cache.entries[path] = entry
-                listed.append(entry)
-            }
-            let removed = knowsPrevious ? previous.entries.keys.filter { cache.entries[$0] == nil } : []
+            // The manifest lists the files in the order they were made: a clean build's order, in any build.
+            var last = ChunkResult(index: chunks.count)
+            last.list(.init(unlisted: "flows.json"), previous: previous.entries["flows.json"])
+            last.encodeEntries()
+            let listed = chunks + [last]
+            let entryCount = listed.reduce(0) { $0 + $1.entryCount }
+            let removed = knowsPrevious ? previous.paths(notAmong: listed.lazy.map(\.previousOrdinals)) : []
             // The manifest was made while flows.json written ahead was finished. Closed now, the
             // previous flows.json is freed with its last name, as the replaced site is brought up
             // to date beside the manifest's writing, not by this task.
@@ -225,7 +227,7 @@ public struct SiteBuilder: Sendable {
             // The previous site is kept as the next build's spare, or removed, while the manifest is written.
             let written = staging.written?.all ?? []
             // Bringing the replaced site up to date costs two calls a file written, removing it one a file.
-            let keepsSpare = staging.written != nil && written.count <= cache.entries.count / 2
+            let keepsSpare = staging.written != nil && written.count <= entryCount / 2
             async let retired: Void = {
                 guard let previousSite else { return }
                 if keepsSpare, SiteSpare(output: writer.output).keep(previousSite, written: written, removed: removed) {
@@ -233,7 +235,7 @@ public struct SiteBuilder: Sendable {
                 }
                 previousSite.discard()
             }()
-            cache.save(for: writer.output, listing: listed)
+            cache.save(for: writer.output, chunks: listed.map(\.manifest), entryCount: entryCount)
             await retired
             for value in [previous, cache, prepared, chunks] as [any Sendable] { keepUntilExit?(value) }
             return Report(

@@ -111,4 +111,43 @@ import Testing
         try Data(bytes).write(to: manifest)
         #expect(BuildCache.load(for: output, key: 7).entries.count == Self.cache().entries.count)
     }
+
+    /// Chunks encoded by a build's tasks make one manifest: every entry reads back, in the
+    /// chunks' order, each with its place.
+    @Test func chunksEncodedApartReadBackAsOneManifest() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = try Self.output(in: folder)
+        let entries = Self.cache().entries.values.sorted { $0.path < $1.path }
+        let chunks = [Array(entries[..<3]), Array(entries[3...]), [BuildCache.Entry(unlisted: "flows.json")]]
+        let saved = BuildCache(key: 7, answersFingerprint: 11, siteFacts: nil)
+        saved.save(for: output, chunks: chunks.map(BuildCache.encode), entryCount: entries.count + 1)
+        let loaded = BuildCache.load(for: output, key: 7)
+        #expect(loaded.answersFingerprint == 11 && loaded.siteFacts == nil)
+        #expect(loaded.entries.count == entries.count + 1 && loaded.ordinalCount == entries.count + 1)
+        for (ordinal, entry) in (entries + [BuildCache.Entry(unlisted: "flows.json")]).enumerated() {
+            let read = try #require(loaded.entries[entry.path])
+            #expect(read.ordinal == ordinal)
+            #expect(read.sourceDigest == entry.sourceDigest && read.answers == entry.answers)
+            #expect(read.queries == entry.queries)
+        }
+    }
+
+    /// The previous files a new site does not have are the entries whose places it did not
+    /// mark, each mark counted once.
+    @Test func pathsNotMarkedAreTheFilesTheNewSiteLacks() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = try Self.output(in: folder)
+        Self.cache().save(for: output)
+        let loaded = BuildCache.load(for: output, key: 7)
+        let all = Array(0..<loaded.ordinalCount)
+        #expect(loaded.paths(notAmong: [Array(all[..<10]), Array(all[10...])]).isEmpty)
+        let byOrdinal = Dictionary(uniqueKeysWithValues: loaded.entries.values.map { ($0.ordinal, $0.path) })
+        let gone = [4, 300]
+        // Another place marked twice in their stead: as many marks as entries, two of them not marked.
+        let marked = all.filter { !gone.contains($0) } + [7, 7]
+        #expect(Set(loaded.paths(notAmong: [marked])) == Set(gone.compactMap { byOrdinal[$0] }))
+        #expect(loaded.paths(notAmong: [[Int]]()).count == loaded.entries.count)
+    }
 }

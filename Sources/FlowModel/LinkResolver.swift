@@ -32,6 +32,8 @@ public struct LinkResolver: Sendable {
     public init(pages: some Sequence<(source: String, id: String)>, assets: [String]) {
         var bySource: [String: String] = [:]
         var ids: Set<String> = []
+        bySource.reserveCapacity(pages.underestimatedCount)
+        ids.reserveCapacity(pages.underestimatedCount)
         for (source, id) in pages {
             bySource[source] = id
             ids.insert(id)

@@ -18,8 +18,16 @@ struct BuildAction {
         var didWrite: Bool
         /// Pages built and reused, when the site was written.
         var report: SiteBuilder.Report?
-        /// The page of each source file, relative to the site's root (`a/b.md` → `a/b.html`), drafts included.
-        var pagePaths: [String: String] = [:]
+        /// Every page of the content, drafts included.
+        var site: ContentSummary
+        /// The page of each source file, relative to the site's root (`a/b.md` → `a/b.html`),
+        /// drafts included: made when asked (the preview server asks), not by every build.
+        var pagePaths: [String: String] {
+            Dictionary(
+                site.pages.map { ($0.source, SitePaths.page(forFlowID: $0.id)) },
+                uniquingKeysWith: { first, _ in first }
+            )
+        }
         /// The number of pages parsed while the content was loaded; the others had not changed
         /// since the last build (the site's generator parses those it has to render again).
         var parsedPages = 0
@@ -102,17 +110,13 @@ struct BuildAction {
         let content = checked.loaded.content
         if keepsContentUntilExit { KeepAlive.keep(checked) }
         let diagnostics = checked.outcome.diagnostics
-        let pagePaths = Dictionary(
-            checked.outcome.site.pages.map { ($0.source, SitePaths.page(forFlowID: $0.id)) },
-            uniquingKeysWith: { first, _ in first }
-        )
         guard !diagnostics.containsErrors else {
             return Result(
                 diagnostics: diagnostics,
                 fileCount: 0,
                 didWrite: false,
                 report: nil,
-                pagePaths: pagePaths,
+                site: checked.outcome.site,
                 parsedPages: content.flows.count
             )
         }
@@ -156,7 +160,7 @@ struct BuildAction {
             fileCount: report.fileCount,
             didWrite: true,
             report: report,
-            pagePaths: pagePaths,
+            site: checked.outcome.site,
             parsedPages: content.flows.count
         )
     }

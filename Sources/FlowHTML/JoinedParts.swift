@@ -1,5 +1,6 @@
 import FlowCore
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -101,7 +102,11 @@ struct PartLayout: Sendable, Equatable {
 /// would turn into a crash.
 final class PreviousParts: Sendable {
     private let descriptor: Int32
-    private let ranges: [String: (digest: UInt64, range: Range<Int>)]
+    private let parts: [PartLayout.Part]
+    private let partRanges: [Range<Int>]
+    /// Each part's place by its source, made the first time a part is not at the place asked
+    /// (a page added or removed before it): in a rebuild of the same pages, no path is hashed.
+    private let placesBySource = Mutex<[String: Int]?>(nil)
     /// The number of bytes before the first part.
     let prefixLength: Int
     /// The file's path.
@@ -115,9 +120,6 @@ final class PreviousParts: Sendable {
     ///   of `layout` (changed by hand since, say), or its parts do not fit in it.
     init?(fileAt path: String, layout: PartLayout) {
         let partRanges = layout.ranges
-        var ranges: [String: (digest: UInt64, range: Range<Int>)] = [:]
-        ranges.reserveCapacity(layout.parts.count)
-        for (part, range) in zip(layout.parts, partRanges) { ranges[part.source] = (part.digest, range) }
         let end = partRanges.last?.upperBound ?? layout.prefixLength
         guard layout.fileSize > 0, end <= layout.fileSize else { return nil }
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
@@ -130,7 +132,8 @@ final class PreviousParts: Sendable {
             return nil
         }
         self.descriptor = descriptor
-        self.ranges = ranges
+        self.parts = layout.parts
+        self.partRanges = partRanges
         self.prefixLength = layout.prefixLength
         self.path = path
         self.fileSize = layout.fileSize
@@ -154,20 +157,33 @@ final class PreviousParts: Sendable {
         guard prefixLength == openingLength else { return nil }
         var layout = PartLayout(prefixLength: prefixLength)
         var end = prefixLength
-        for source in sources {
-            guard let range = range(of: source, digest: digests[source]),
+        for (place, source) in sources.enumerated() {
+            let digest = digests[source]
+            guard let range = range(of: source, digest: digest, at: place),
                 range.lowerBound == (layout.parts.isEmpty ? end : end + 1)
             else { return nil }
-            layout.parts.append(.init(source: source, digest: digests[source] ?? 0, length: range.count))
+            layout.parts.append(.init(source: source, digest: digest ?? 0, length: range.count))
             end = range.upperBound
         }
         return !layout.parts.isEmpty && end + closingLength == fileSize ? layout : nil
     }
 
-    /// Where the previous part of the page at `source` lies in the file, if it was made from `digest`.
-    func range(of source: String, digest: UInt64?) -> Range<Int>? {
-        guard let digest, let known = ranges[source], known.digest == digest else { return nil }
-        return known.range
+    /// Where the previous part of the page at `source` lies in the file, if it was made from
+    /// `digest`; `place` is where the part is looked for first, the page's place in the new file.
+    func range(of source: String, digest: UInt64?, at place: Int) -> Range<Int>? {
+        guard let digest, let found = self.place(of: source, lookingFirstAt: place), parts[found].digest == digest
+        else { return nil }
+        return partRanges[found]
+    }
+
+    private func place(of source: String, lookingFirstAt place: Int) -> Int? {
+        if parts.indices.contains(place), parts[place].source == source { return place }
+        return placesBySource.withLock { places in
+            if places == nil {
+                places = Dictionary(parts.enumerated().map { ($1.source, $0) }, uniquingKeysWith: { _, last in last })
+            }
+            return places?[source]
+        }
     }
 
     /// Appends `range` of the file to `file`, copied by the kernel (`copy_file_range`) where it

@@ -119,7 +119,7 @@ enum SearchIndex {
         }
         for index in range {
             let page = pages[index]
-            if let part = previous?.range(of: page.source, digest: digests[page.source]) {
+            if let part = previous?.range(of: page.source, digest: digests[page.source], at: index) {
                 lengths.append(part.count)
                 if let bytes = run, bytes.upperBound + 1 == part.lowerBound {
                     run = bytes.lowerBound..<part.upperBound

@@ -79,18 +79,21 @@ extension SiteBuilder {
         return (rendered, json)
     }
 
-    /// Appends the part of `page` to the flows.json of its chunk: `json`, else the previous
-    /// build's part, else its JSON file read back from the staging folder.
+    /// Appends the part of `page`, at `place` among the flows, to the flows.json of its chunk:
+    /// `json`, else the previous build's part, else its JSON file read back from the staging folder.
     func appendJSON(
         _ json: Data?,
         of page: PageSummary,
-        isFirst: Bool,
+        at place: Int,
         _ previousFlows: PreviousParts?,
         _ staging: SiteStaging,
         to chunk: inout FlowsJSONChunk
     ) throws {
+        let isFirst = place == 0
         if let json { return chunk.append(json, isFirst: isFirst) }
-        if let previousFlows, let range = previousFlows.range(of: page.source, digest: sourceDigests[page.source]) {
+        if let previousFlows,
+            let range = previousFlows.range(of: page.source, digest: sourceDigests[page.source], at: place)
+        {
             return chunk.appendPrevious(range, prefixLength: previousFlows.prefixLength, isFirst: isFirst)
         }
         let jsonPath = SitePaths.json(forFlowID: page.id)

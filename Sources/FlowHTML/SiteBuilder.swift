@@ -180,7 +180,7 @@ public struct SiteBuilder: Sendable {
                                 try appendJSON(
                                     built.json,
                                     of: flow,
-                                    isFirst: isFirst,
+                                    at: start + offset,
                                     previousFlows,
                                     staging,
                                     to: &json

@@ -56,8 +56,14 @@ import Testing
         let stamped = layout.stamp(fileAt: url.path)
         #expect(stamped)
         let previous = try #require(PreviousParts(fileAt: url.path, layout: layout))
-        let range = { (source: String) in try #require(previous.range(of: source, digest: 1)) }
-        #expect(previous.range(of: "a", digest: 2) == nil)
+        // The new file's order: b, c, d, e, a; each part looked for first at its new place.
+        let places = ["b": 0, "c": 1, "d": 2, "a": 4]
+        let range = { (source: String) in try #require(previous.range(of: source, digest: 1, at: places[source]!)) }
+        #expect(previous.range(of: "a", digest: 2, at: 0) == nil, "Another digest, at the part's place")
+        #expect(previous.range(of: "a", digest: 2, at: 3) == nil, "Another digest, elsewhere")
+        #expect(previous.range(of: "e", digest: 1, at: 3) == nil, "No such part")
+        #expect(previous.range(of: "c", digest: 1, at: 2) == 9..<12, "At its place")
+        #expect(previous.range(of: "c", digest: 1, at: 9) == 9..<12, "Past the last place")
         var chunk = FlowsJSONChunk()
         chunk.appendPrevious(try range("b"), prefixLength: 1, isFirst: true)
         chunk.appendPrevious(try range("c"), prefixLength: 1, isFirst: false)

@@ -143,15 +143,16 @@ public struct SiteBuilder: Sendable {
                     var result = ChunkResult(index: -1)
                     for job in jobs {
                         let aggregates = try job()
-                        try staging.makeFolders(for: aggregates.files.map(\.path))
+                        let paths = aggregates.files.map(\.path)
+                        try staging.makeFolders(for: paths)
                         for file in aggregates.files { try staging.write(file) }
                         aggregateCount.value.add(aggregates.files.count, ordering: .relaxed)
                         // Every file is listed, so that the next build knows which of them its site no longer has.
-                        for path in aggregates.files.map(\.path) {
+                        for path in paths {
                             let entry = aggregates.cacheEntries.first { $0.path == path } ?? .init(unlisted: path)
                             result.list(entry, previous: previous.entries[path])
                         }
-                        result.files += aggregates.files.map(\.path)
+                        result.files += paths
                         result.layouts.merge(aggregates.layouts) { first, _ in first }
                     }
                     result.encodeEntries()

@@ -58,7 +58,10 @@ import Testing
         let previous = try #require(PreviousParts(fileAt: url.path, layout: layout))
         // The new file's order: b, c, d, e, a; each part looked for first at its new place.
         let places = ["b": 0, "c": 1, "d": 2, "a": 4]
-        let range = { (source: String) in try #require(previous.range(of: source, digest: 1, at: places[source]!)) }
+        let range = { (source: String) in
+            let place = try #require(places[source])
+            return try #require(previous.range(of: source, digest: 1, at: place))
+        }
         #expect(previous.range(of: "a", digest: 2, at: 0) == nil, "Another digest, at the part's place")
         #expect(previous.range(of: "a", digest: 2, at: 3) == nil, "Another digest, elsewhere")
         #expect(previous.range(of: "e", digest: 1, at: 3) == nil, "No such part")

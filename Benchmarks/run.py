@@ -45,6 +45,8 @@ TOOLS = [
     ("flowdoc check", lambda r: None, [flowdoc, "check", corpus, "--quiet"]),
     ("flowdoc build (cold)", lambda r: fresh(f"{work}/site-cold"), [flowdoc, "build", corpus, "--output", f"{work}/site-cold", "--quiet"]),
     ("flowdoc build (1 page changed)", edit, [flowdoc, "build", corpus, "--output", f"{work}/site-warm", "--quiet"]),
+    # Right after the one-page rebuild, over its site: what every rebuild costs before any page is written.
+    ("flowdoc build (no change)", lambda r: None, [flowdoc, "build", corpus, "--output", f"{work}/site-warm", "--quiet"]),
     ("hugo", lambda r: fresh(f"{work}/hugo-out"), ["hugo", "--quiet", "--source", f"{work}/hugo-site", "--destination", f"{work}/hugo-out"]),
 ]
 if os.environ.get("BENCH_SKIP_HUGO") == "1":
@@ -103,6 +105,7 @@ def main():
         "check_over_floor": round(by["flowdoc check"] / by["floor"], 2),
         "export_over_floor": round(by["flowdoc export"] / by["floor"], 2),
         "rebuild_over_cold": round(by["flowdoc build (1 page changed)"] / cold, 3),
+        "no_change_rebuild_over_cold": round(by["flowdoc build (no change)"] / cold, 3),
     }
     if "hugo" in by:
         ratios["hugo_over_build_cold"] = round(by["hugo"] / cold, 2)
@@ -138,7 +141,8 @@ def main():
         "",
         f"Ratios: build/floor {ratios['build_cold_over_floor']}x, check/floor {ratios['check_over_floor']}x, "
         f"export/floor {ratios['export_over_floor']}x{hugo_ratio}, "
-        f"rebuild/cold {ratios['rebuild_over_cold'] * 100:.1f}%.",
+        f"rebuild/cold {ratios['rebuild_over_cold'] * 100:.1f}% "
+        f"(no change: {ratios['no_change_rebuild_over_cold'] * 100:.1f}%).",
     ]
     table = "\n".join(lines) + "\n"
     for name in ("latest", f"{pages}-pages"):

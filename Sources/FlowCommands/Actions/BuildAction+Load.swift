@@ -18,6 +18,9 @@ extension BuildAction {
         var cacheWrites: Task<Void, Never>
         /// The previous build's manifest, read while the content was checked; `nil` for a full build.
         var previousBuild: Task<PreviousBuild, Never>?
+        /// How long reading and checking the content took, and when the check ended.
+        var timings = BuildTimings()
+        var checkedAt = ContinuousClock.now
     }
 
     /// Loads the content and checks it, leaving unparsed the pages that did not change since
@@ -39,6 +42,7 @@ extension BuildAction {
         let keepsStore = parseCache == nil
         let storeKey = PageSummaryStore.key(configuration: configurationBytes)
         let startedReading = PageSummaryStore.now()
+        let started = ContinuousClock.now
         // The store is read while the content folder is listed.
         let reading = Task { [incremental] in
             incremental && keepsStore
@@ -66,6 +70,7 @@ extension BuildAction {
         }) {
             loaded = try await loader.loadWithDigests(from: contentURL)
         }
+        let loadedAt = ContinuousClock.now
         let outcome = ContentChecker().check(
             loaded.content,
             context: CheckContext(configuration: configuration, today: today),
@@ -73,6 +78,7 @@ extension BuildAction {
             reusing: previous,
             known: loaded.known.map(\.summary)
         )
+        let checkedAt = ContinuousClock.now
         // Only caches: a build that can't keep them parses and checks every page next time.
         let cacheWrites = Task { [loaded] in
             try? outcome.cache.save(to: checksURL)
@@ -96,7 +102,9 @@ extension BuildAction {
             outcome: outcome,
             store: store,
             cacheWrites: cacheWrites,
-            previousBuild: previousBuild
+            previousBuild: previousBuild,
+            timings: BuildTimings(load: loadedAt - started, check: checkedAt - loadedAt),
+            checkedAt: checkedAt
         )
     }
 

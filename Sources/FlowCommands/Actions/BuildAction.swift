@@ -31,6 +31,13 @@ struct BuildAction {
         /// The number of pages parsed while the content was loaded; the others had not changed
         /// since the last build (the site's generator parses those it has to render again).
         var parsedPages = 0
+        /// How long each step took.
+        var timings = BuildTimings()
+
+        /// What `--verbose` prints of the build: each step's time, and what the caches spared.
+        var timingLines: [String] {
+            timings.lines(pages: site.pages.count, parsed: parsedPages, report: report)
+        }
     }
 
     var contentURL: URL
@@ -90,8 +97,10 @@ struct BuildAction {
         )
         // The caches are written beside the site; the build ends when they are.
         do {
-            let result = try await build(checked, into: writer, with: loader, configuration, configurationBytes)
+            var result = try await build(checked, into: writer, with: loader, configuration, configurationBytes)
             await checked.cacheWrites.value
+            result.timings = checked.timings
+            result.timings.site = .now - checked.checkedAt
             return result
         } catch {
             await checked.cacheWrites.value

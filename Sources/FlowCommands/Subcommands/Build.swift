@@ -27,9 +27,15 @@ extension FlowdocCommand {
                 A theme/ folder beside the content folder (or --theme) overrides any template \
                 (flow.mustache, layout.mustache, ...) or asset (flowdoc.css, flowdoc.js) by name.
 
+                A build after the first one reuses what can't have changed (cache: \
+                .<output>.flowdoc-cache beside the output folder). --verbose tells how long \
+                reading, checking and building took, and how many pages were parsed, rendered \
+                and reused.
+
                 Examples:
                   flowdoc build                          # content/ to site/
                   flowdoc build docs --output public
+                  flowdoc build --verbose                # each step's time, what was reused
                   flowdoc build --theme brand --base-url https://help.example.com/
                 """
         )
@@ -112,6 +118,7 @@ extension FlowdocCommand {
             )
             let shown = result.diagnostics.filter { !output.quiet || $0.severity == .error }
             Console.error(formatter.format(shown))
+            if output.verbose { Console.error(result.timingLines.map { $0 + "\n" }.joined()) }
             guard result.didWrite else {
                 let count = result.diagnostics.filter { $0.severity == .error }.count
                 Console.error(

@@ -9,34 +9,30 @@ import Testing
 @Suite struct BuildTimingsTests {
     static let timings = BuildTimings(load: .milliseconds(56), check: .microseconds(12_400), site: .seconds(1.5))
 
-    @Test func aRebuildSaysWhatItReadParsedRenderedAndReused() {
-        let report = SiteBuilder.Report(pageCount: 9, fileCount: 20, renderedPages: 1)
-        #expect(
-            Self.timings.lines(pages: 10, parsed: 1, report: report) == [
+    /// A rebuild, a first build, and a build stopped by errors (no site built).
+    static let cases: [(pages: Int, parsed: Int, report: SiteBuilder.Report?, lines: [String])] = [
+        (
+            10, 1, SiteBuilder.Report(pageCount: 9, fileCount: 20, renderedPages: 1),
+            [
                 "Read 10 pages in 0.056 s (1 parsed, 9 unchanged since the last build)",
                 "Checked them in 0.012 s",
                 "Built the site in 1.500 s (1 page rendered, 8 reused, 20 files)",
             ]
-        )
-    }
-
-    @Test func aFirstBuildParsedEveryPage() {
-        let report = SiteBuilder.Report(pageCount: 1, fileCount: 1, renderedPages: 1)
-        #expect(
-            Self.timings.lines(pages: 1, parsed: 1, report: report) == [
-                "Read 1 page in 0.056 s (all parsed)",
-                "Checked them in 0.012 s",
+        ),
+        (
+            1, 1, SiteBuilder.Report(pageCount: 1, fileCount: 1, renderedPages: 1),
+            [
+                "Read 1 page in 0.056 s (all parsed)", "Checked them in 0.012 s",
                 "Built the site in 1.500 s (1 page rendered, 0 reused, 1 file)",
             ]
-        )
-    }
+        ),
+        (3, 3, nil, ["Read 3 pages in 0.056 s (all parsed)", "Checked them in 0.012 s"]),
+    ]
 
-    @Test func aBuildStoppedByErrorsBuiltNoSite() {
-        #expect(
-            Self.timings.lines(pages: 3, parsed: 3, report: nil) == [
-                "Read 3 pages in 0.056 s (all parsed)", "Checked them in 0.012 s",
-            ]
-        )
+    @Test(arguments: cases.indices)
+    func saysWhatWasReadParsedRenderedAndReused(index: Int) {
+        let (pages, parsed, report, lines) = Self.cases[index]
+        #expect(Self.timings.lines(pages: pages, parsed: parsed, report: report) == lines)
     }
 
     /// The binary prints the lines on standard error with `--verbose`, and none without.

@@ -19,8 +19,8 @@ extension BuildAction {
         /// The previous build's manifest, read while the content was checked; `nil` for a full build.
         var previousBuild: Task<PreviousBuild, Never>?
         /// How long reading and checking the content took, and when the check ended.
-        var timings = BuildTimings()
-        var checkedAt = ContinuousClock.now
+        var timings: BuildTimings
+        var checkedAt: ContinuousClock.Instant
     }
 
     /// Loads the content and checks it, leaving unparsed the pages that did not change since

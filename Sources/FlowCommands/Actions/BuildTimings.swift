@@ -41,7 +41,13 @@ struct BuildTimings: Sendable, Equatable {
 
     /// `duration` in seconds with three decimals: `0.056 s`.
     static func seconds(_ duration: Duration) -> String {
-        let parts = duration.components
-        return String(format: "%.3f s", Double(parts.seconds) + Double(parts.attoseconds) / 1e18)
+        String(format: "%.3f s", duration.seconds)
+    }
+}
+
+extension Duration {
+    /// The duration in seconds, for what a build prints of its time.
+    var seconds: Double {
+        Double(components.seconds) + Double(components.attoseconds) / 1e18
     }
 }

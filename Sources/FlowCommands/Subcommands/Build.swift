@@ -127,8 +127,7 @@ extension FlowdocCommand {
                 throw ExitCode.failure
             }
             if let progress, let report = result.report {
-                let elapsed = (ContinuousClock.now - started).components
-                let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+                let seconds = (ContinuousClock.now - started).seconds
                 Console.error(progress.summary(report, seconds: seconds, output: outputDirectory))
             } else if !output.quiet {
                 Console.out("Built \(result.fileCount) files into \(outputDirectory)\n")

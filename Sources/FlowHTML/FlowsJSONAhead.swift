@@ -31,6 +31,9 @@ struct FlowsJSONAhead: Sendable {
     ///   - previousFlows: The previous build's `flows.json`.
     ///   - digests: The digest of each page's source, by path.
     ///   - json: The JSON of a changed page.
+    ///   - scratch: Puts an older `flows.json` made with the same answers at `flows.json` in
+    ///     `staging` (``FlowsJSONScratch``) and returns its layout, or returns `nil`; asked only
+    ///     when the file is to be written.
     /// - Returns: `nil` when the published pages are not the previous file's, in its order, or
     ///   more than ``maximumChanged`` of them changed.
     /// - Throws: ``SiteWriterError`` when the file can't be created; what `json` throws.
@@ -41,6 +44,7 @@ struct FlowsJSONAhead: Sendable {
         digests: [String: UInt64],
         exporter: FlowJSONExporter,
         json: (PageSummary) throws -> Data,
+        scratch: () -> PartLayout? = { nil },
         in staging: SiteStaging
     ) throws -> FlowsJSONAhead? {
         guard layout.parts.count == published.count else { return nil }
@@ -77,6 +81,28 @@ struct FlowsJSONAhead: Sendable {
             let length = chunk.count - before - (isFirst ? 0 : 1)
             parts.append(.init(source: page.source, digest: digest ?? 0, length: length))
         }
+        let newLayout = PartLayout(prefixLength: frame.opening.count, parts: parts)
+        if !parts.isEmpty, let old = scratch() {
+            let file = try staging.openInPlace("flows.json")
+            let stale = FlowsJSONPatch.staleRanges(new: newLayout, old: old)
+            let writing = Task { [chunk] in
+                do {
+                    try FlowsJSONPatch.write(
+                        chunk,
+                        stale: stale,
+                        opening: frame.opening,
+                        closing: frame.closing,
+                        previous: previousFlows,
+                        to: file
+                    )
+                } catch {
+                    file.close()
+                    throw error
+                }
+                guard file.close() == 0 else { throw SiteWriter.systemError(file.path, "can't write the file") }
+            }
+            return FlowsJSONAhead(layout: newLayout, made: made, writing: writing)
+        }
         let assembler = try FlowsJSONAssembler(
             chunkCount: 1,
             flowCount: published.count,
@@ -93,11 +119,7 @@ struct FlowsJSONAhead: Sendable {
                 throw error
             }
         }
-        return FlowsJSONAhead(
-            layout: PartLayout(prefixLength: assembler.prefixLength, parts: parts),
-            made: made,
-            writing: writing
-        )
+        return FlowsJSONAhead(layout: newLayout, made: made, writing: writing)
     }
 
     /// Waits until the file is written.
@@ -123,7 +145,7 @@ extension SiteBuilder {
         sameSite: Bool,
         into staging: SiteStaging
     ) throws -> FlowsJSONAhead? {
-        guard incremental, sameSite, previous.answersFingerprint != nil, let previousFlows,
+        guard incremental, sameSite, let answers = previous.answersFingerprint, let previousFlows,
             let layout = previous.parts["flows.json"], let resolver = generator.linkResolver
         else { return nil }
         let exporter = FlowJSONExporter(version: FlowdocVersion.current)
@@ -139,6 +161,10 @@ extension SiteBuilder {
             json: { page in
                 let model = try SiteGenerator.model(of: page, in: parsed, loadPage: loadPage)
                 return try exporter.exportFlow(model, resolver: resolver, layout: SiteGenerator.jsonLayout)
+            },
+            // The answers are the previous build's (same site facts): so were the kept file's.
+            scratch: { [output = writer.output] in
+                FlowsJSONScratch(output: output).take(into: staging, key: previous.key, answers: answers)
             },
             in: staging
         )

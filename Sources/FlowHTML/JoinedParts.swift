@@ -90,7 +90,7 @@ struct PartLayout: Sendable, Equatable {
         return (Int(info.st_size), nanoseconds(info.st_mtim))
     }
 
-    fileprivate static func nanoseconds(_ time: timespec) -> Int64 {
+    static func nanoseconds(_ time: timespec) -> Int64 {
         Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
     }
 }
@@ -186,16 +186,20 @@ final class PreviousParts: Sendable {
         }
     }
 
-    /// Appends `range` of the file to `file`, copied by the kernel (`copy_file_range`) where it
-    /// can, else read and written.
+    /// Appends `range` of the file to `file`, or writes it at `destination` when given,
+    /// copied by the kernel (`copy_file_range`) where it can, else read and written.
     ///
     /// - Throws: ``SiteWriterError`` when the file can't be read or `file` written.
-    func copy(_ range: Range<Int>, to file: SiteStaging.OutputFile) throws {
+    func copy(_ range: Range<Int>, to file: SiteStaging.OutputFile, at destination: Int? = nil) throws {
         var offset = range.lowerBound
         if let copyFileRange = Self.copyFileRange {
             while offset < range.upperBound {
                 var from = Int64(offset)
-                let copied = copyFileRange(descriptor, &from, file.descriptor, nil, range.upperBound - offset, 0)
+                var to = Int64((destination ?? 0) + offset - range.lowerBound)
+                let copied =
+                    destination == nil
+                    ? copyFileRange(descriptor, &from, file.descriptor, nil, range.upperBound - offset, 0)
+                    : copyFileRange(descriptor, &from, file.descriptor, &to, range.upperBound - offset, 0)
                 if copied < 0, errno == EINTR { continue }
                 guard copied > 0 else { break }
                 offset += copied
@@ -210,7 +214,11 @@ final class PreviousParts: Sendable {
             guard appendBytes(start..<start + length, to: &buffer) else {
                 throw SiteWriterError(path: file.path, reason: "can't read the previous build's copy of it")
             }
-            try file.append(buffer)
+            if let destination {
+                try file.write(buffer, at: destination + start - range.lowerBound)
+            } else {
+                try file.append(buffer)
+            }
             offset += length
         }
     }

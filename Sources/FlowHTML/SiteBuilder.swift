@@ -231,6 +231,13 @@ public struct SiteBuilder: Sendable {
             let keepsSpare = staging.written != nil && written.count <= entryCount / 2
             async let retired: Void = {
                 guard let previousSite else { return }
+                // Before the replaced site is brought up to date: its own flows.json is moved, not freed.
+                FlowsJSONScratch(output: writer.output).keep(
+                    from: previousSite.rootPath,
+                    layout: previous.parts["flows.json"],
+                    key: key,
+                    answers: previous.answersFingerprint
+                )
                 if keepsSpare, SiteSpare(output: writer.output).keep(previousSite, written: written, removed: removed) {
                     return
                 }

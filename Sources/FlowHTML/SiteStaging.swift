@@ -160,8 +160,43 @@ public struct SiteStaging: Sendable {
             }
         }
 
+        /// Writes all of `bytes` at `offset`, over what the file holds there.
+        func write(_ bytes: some Collection<UInt8>, at offset: Int) throws {
+            let done: Void? = try bytes.withContiguousStorageIfAvailable {
+                try write(buffer: UnsafeRawBufferPointer($0), at: offset)
+            }
+            if done == nil { try Array(bytes).withUnsafeBytes { try write(buffer: $0, at: offset) } }
+        }
+
+        private func write(buffer: UnsafeRawBufferPointer, at offset: Int) throws {
+            guard let base = buffer.baseAddress else { return }
+            var written = 0
+            while written < buffer.count {
+                let count = pwrite(descriptor, base + written, buffer.count - written, off_t(offset + written))
+                guard count > 0 else { throw SiteStaging.systemError(path, "can't write the file") }
+                written += count
+            }
+        }
+
+        /// Cuts the file to `length` bytes.
+        func truncate(to length: Int) throws {
+            guard ftruncate(descriptor, off_t(length)) == 0 else {
+                throw SiteStaging.systemError(path, "can't write the file")
+            }
+        }
+
         @discardableResult
         func close() -> Int32 { Glibc.close(descriptor) }
+    }
+
+    /// Opens the file at the relative `path`, which must exist, for writing at any place: a file
+    /// of the build's own, never a recycled folder's link to the live site's (``FlowsJSONScratch``).
+    ///
+    /// - Throws: ``SiteWriterError`` naming the path and the system error.
+    func openInPlace(_ path: String) throws -> OutputFile {
+        let descriptor = Glibc.open(rootPath + "/" + path, O_WRONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw Self.systemError(path, "can't open the file") }
+        return OutputFile(path: path, descriptor: descriptor)
     }
 
     /// Puts the previous site's file at `path` at the same path, as ``reuse(_:at:)`` does; a

@@ -72,6 +72,28 @@ import Testing
         #expect([third, fourth, fifth, sixth] == [first, second, first, second])
     }
 
+    /// A rebuild that writes `flows.json` ahead overwrites the replaced site's own file, kept in
+    /// the cache folder, rather than writing a new one; the site is still a clean build's.
+    @Test func rebuildsOverwriteTheKeptFlowsFile() async throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (content, site) = try await IncrementalBuildActionTests.buildShippedContent(in: folder)
+        let kept = folder.appendingPathComponent(".site.flowdoc-cache/scratch-flows.json")
+        let page = content.appendingPathComponent(Self.page)
+        // Edits that make the page's part longer, shorter, then as long as the one before.
+        for (step, sentence) in ["\nOne more sentence.\n", "\nTwo.\n", "\nOne.\n"].enumerated() {
+            let before = try? Fixtures.inode(of: kept)
+            try Fixtures.append(sentence, to: page)
+            _ = try await Self.rebuild(content, site, step: "edit \(step)", in: folder)
+            if step > 0 {
+                let taken = try #require(before, "kept by the rebuild before")
+                #expect(try Fixtures.inode(of: site.appendingPathComponent("flows.json")) == taken, "edit \(step)")
+            }
+            // The file the rebuild replaced is kept, with one name.
+            #expect(try Fixtures.inode(of: kept) != Fixtures.inode(of: site.appendingPathComponent("flows.json")))
+        }
+    }
+
     @Test func aSpareOfAnotherSiteIsNotTaken() async throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -35,8 +35,14 @@ def fresh(path):
 
 
 def edit(round_number):
+    # A sentence at the start of the first step's text, as long as no other round's: the step
+    # changes, so the page's part of flows.json changes length and every part after it moves.
+    sentence = f"Edited in round {round_number}." + " Once more." * round_number
+    text = original.replace("\n\n   ", f"\n\n   {sentence} ", 1)
+    if text == original:
+        sys.exit(f"run.py: {edited} has no step text to edit; was the corpus made by generate-corpus.py?")
     with open(edited, "w") as file:
-        file.write(original.replace("## Background\n\n", f"## Background\n\nEdited in round {round_number}.\n\n", 1))
+        file.write(text)
 
 
 TOOLS = [

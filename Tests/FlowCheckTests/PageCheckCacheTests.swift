@@ -128,6 +128,43 @@ import Testing
         #expect(third.cache.entries.isEmpty)
     }
 
+    /// Pages left unparsed (known) keep their previous entries and report their diagnostics;
+    /// the entry of a page that is gone is not kept.
+    @Test func knownPagesKeepTheirEntriesAndReportTheirDiagnostics() throws {
+        let content = try Self.content()
+        let digests = Dictionary(uniqueKeysWithValues: content.flows.map { ($0.source, UInt64($0.source.utf8.count)) })
+        let first = ContentChecker().check(content, context: Self.context, digests: digests, reusing: .init(key: 7))
+        var previous = first.cache
+        let marker = Diagnostic(.warning, id: "Planted", range: nil, file: "single.md", summary: "from the cache")
+        previous.entries["single.md"]?.diagnostics = [marker]
+        previous.entries["gone.md"] = .init(digest: 1, diagnostics: [marker], siteFacts: 1)
+        let knownSources: Set = ["single.md", "twin.md"]
+        var parsed = content
+        parsed.flows.removeAll { knownSources.contains($0.source) }
+        let known = content.flows.filter { knownSources.contains($0.source) }.map { PageSummary($0) }
+        let second = ContentChecker().check(
+            parsed,
+            context: Self.context,
+            digests: digests,
+            reusing: previous,
+            known: known
+        )
+        #expect(second.diagnostics.filter { $0.id == "Planted" }.map(\.file) == ["single.md"])
+        #expect(Set(second.cache.entries.keys) == Set(content.flows.map(\.source)))
+        #expect(second.cache.entries["single.md"] == previous.entries["single.md"])
+        #expect(second.cache.entries["messy.md"] == first.cache.entries["messy.md"])
+        // Without the planted diagnostic and with no page gone, the diagnostics of a check of every page.
+        let third = ContentChecker().check(
+            parsed,
+            context: Self.context,
+            digests: digests,
+            reusing: first.cache,
+            known: known
+        )
+        #expect(third.diagnostics == first.diagnostics)
+        #expect(third.cache.entries == first.cache.entries)
+    }
+
     @Test func savedCacheReadsBackOnlyUnderItsKey() throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -67,6 +67,7 @@ extension ContentChecker {
         }
         var all = PagePass(summaries: [], diagnostics: [], entries: [:])
         all.summaries.reserveCapacity(flows.count + known.count)
+        all.entries.reserveCapacity(known.isEmpty ? flows.count : 0)
         for chunk in chunks {
             all.summaries += chunk.summaries
             all.siteFacts += chunk.siteFacts
@@ -74,16 +75,37 @@ extension ContentChecker {
             all.entries.merge(chunk.entries) { _, new in new }
         }
         guard !known.isEmpty else { return all }
-        for page in known {
-            let entry = previous.entries[page.source]
-            assert(entry != nil && entry?.digest == digests[page.source], "A known page was checked before")
-            all.diagnostics += entry?.diagnostics ?? []
-            all.entries[page.source] = entry
+        let parsed = all.entries
+        all.entries = knownAndParsed(parsed, known: known, previous: previous, digests: digests)
+        // The known pages' diagnostics: only the entries that have any are looked at.
+        for (path, entry) in all.entries where !entry.diagnostics.isEmpty && parsed[path] == nil {
+            all.diagnostics += entry.diagnostics
         }
         all.summaries = merged(all.summaries, known)
         // The facts made were by position among the parsed pages alone.
         all.siteFacts = []
         return all
+    }
+
+    /// The entries of the known pages, which are the previous ones, with the entries of the
+    /// parsed pages: the previous entries taken whole (one copy), rather than thousands
+    /// inserted one by one, less those of pages no longer known (removed, or parsed without a digest).
+    private static func knownAndParsed(
+        _ parsed: [String: PageCheckCache.Entry],
+        known: [PageSummary],
+        previous: PageCheckCache,
+        digests: [String: UInt64]
+    ) -> [String: PageCheckCache.Entry] {
+        assert(
+            known.allSatisfy { previous.entries[$0.source]?.digest == digests[$0.source] },
+            "A known page was checked before"
+        )
+        var entries = previous.entries
+        entries.merge(parsed) { _, new in new }
+        // Every known page has its entry: with as many entries as pages, there is no other.
+        guard entries.count != parsed.count + known.count else { return entries }
+        let pages = Set(known.lazy.map(\.source)).union(parsed.keys)
+        return entries.filter { pages.contains($0.key) }
     }
 
     /// The summaries of `parsed` and `known`, each in path order, in path order: the order of

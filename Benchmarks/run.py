@@ -35,12 +35,15 @@ def fresh(path):
 
 
 def edit(round_number):
-    # A sentence at the start of the first step's text, as long as no other round's: the step
-    # changes, so the page's part of flows.json changes length and every part after it moves.
+    # A sentence after the first step's instruction, as long as no other round's: the step
+    # changes, so the page's part of flows.json changes length and every part after it moves;
+    # its links, anchors and choices, which other pages read, stay as they were.
     sentence = f"Edited in round {round_number}." + " Once more." * round_number
-    text = original.replace("\n\n   ", f"\n\n   {sentence} ", 1)
-    if text == original:
-        sys.exit(f"run.py: {edited} has no step text to edit; was the corpus made by generate-corpus.py?")
+    first_step = original.find("\n1. ") + 1
+    if first_step == 0:
+        sys.exit(f"run.py: {edited} has no numbered step to edit; was the corpus made by generate-corpus.py?")
+    end = original.index("\n", first_step)
+    text = original[:end] + " " + sentence + original[end:]
     with open(edited, "w") as file:
         file.write(text)
 

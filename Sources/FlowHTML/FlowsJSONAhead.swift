@@ -83,25 +83,21 @@ struct FlowsJSONAhead: Sendable {
         }
         let newLayout = PartLayout(prefixLength: frame.opening.count, parts: parts)
         if !parts.isEmpty, let old = scratch() {
-            let file = try staging.openInPlace("flows.json")
-            let stale = FlowsJSONPatch.staleRanges(new: newLayout, old: old)
-            let writing = Task { [chunk] in
-                do {
+            if let file = staging.openInPlace("flows.json") {
+                let stale = FlowsJSONPatch.staleRanges(new: newLayout, old: old)
+                let writing = Task { [chunk] in
                     try FlowsJSONPatch.write(
                         chunk,
                         stale: stale,
-                        opening: frame.opening,
-                        closing: frame.closing,
+                        frame: (frame.opening, frame.closing),
                         previous: previousFlows,
                         to: file
                     )
-                } catch {
-                    file.close()
-                    throw error
                 }
-                guard file.close() == 0 else { throw SiteWriter.systemError(file.path, "can't write the file") }
+                return FlowsJSONAhead(layout: newLayout, made: made, writing: writing)
             }
-            return FlowsJSONAhead(layout: newLayout, made: made, writing: writing)
+            // Not a plain file of one name after all: removed, and the file written anew.
+            staging.remove(["flows.json"])
         }
         let assembler = try FlowsJSONAssembler(
             chunkCount: 1,

@@ -40,17 +40,34 @@ enum FlowsJSONPatch {
         return stale
     }
 
-    /// Overwrites `file` with the document of `chunk`, writing of its parts only `stale`.
+    /// Overwrites `file` with the document of `chunk`, writing of its parts only `stale`, and
+    /// closes it.
     ///
     /// - Parameters:
     ///   - chunk: Every flow of the document, in order.
     ///   - stale: The ranges of the new file to write (``staleRanges(new:old:)``).
-    ///   - opening: The bytes before the first flow.
-    ///   - closing: The bytes after the last flow.
+    ///   - frame: The document's opening, before the first flow, and closing, after the last.
     ///   - previous: The previous build's `flows.json`, which `chunk` copies ranges of.
     ///   - file: The file, open for writing at any place; cut to the new document's length.
     /// - Throws: ``SiteWriterError`` for a failed read or write.
     static func write(
+        _ chunk: FlowsJSONChunk,
+        stale: [Range<Int>],
+        frame: (opening: [UInt8], closing: [UInt8]),
+        previous: PreviousParts,
+        to file: SiteStaging.OutputFile
+    ) throws {
+        do {
+            try write(chunk, stale: stale, opening: frame.opening, closing: frame.closing, previous: previous, to: file)
+        } catch {
+            file.close()
+            throw error
+        }
+        // close(2) is where some file systems (NFS) report a full disk.
+        guard file.close() == 0 else { throw SiteWriter.systemError(file.path, "can't write the file") }
+    }
+
+    private static func write(
         _ chunk: FlowsJSONChunk,
         stale: [Range<Int>],
         opening: [UInt8],

@@ -189,13 +189,19 @@ public struct SiteStaging: Sendable {
         func close() -> Int32 { Glibc.close(descriptor) }
     }
 
-    /// Opens the file at the relative `path`, which must exist, for writing at any place: a file
-    /// of the build's own, never a recycled folder's link to the live site's (``FlowsJSONScratch``).
+    /// Opens the file at the relative `path` for writing at any place, when it is a plain file
+    /// with no other name: a file of the build's own (``FlowsJSONScratch``), never a recycled
+    /// folder's link to the live site's file, nor a symbolic link.
     ///
-    /// - Throws: ``SiteWriterError`` naming the path and the system error.
-    func openInPlace(_ path: String) throws -> OutputFile {
-        let descriptor = Glibc.open(rootPath + "/" + path, O_WRONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw Self.systemError(path, "can't open the file") }
+    /// - Returns: `nil` when there is no such file there.
+    func openInPlace(_ path: String) -> OutputFile? {
+        let descriptor = Glibc.open(rootPath + "/" + path, O_WRONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard descriptor >= 0 else { return nil }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_nlink == 1 else {
+            Glibc.close(descriptor)
+            return nil
+        }
         return OutputFile(path: path, descriptor: descriptor)
     }
 

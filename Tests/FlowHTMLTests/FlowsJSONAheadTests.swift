@@ -79,6 +79,39 @@ import Testing
         #expect(ahead.layout.parts[1].digest == built.digests["b.md"])
     }
 
+    /// A kept file that turns out to be a symbolic link is not written through: it is removed
+    /// and the file written anew.
+    @Test func aKeptFileThatIsALinkIsNotWrittenThrough() async throws {
+        let built = try await Self.built()
+        defer { try? FileManager.default.removeItem(at: built.folder) }
+        let staging = SiteStaging(root: built.folder.appendingPathComponent("staging"))
+        try FileManager.default.createDirectory(at: staging.root, withIntermediateDirectories: true)
+        let precious = built.folder.appendingPathComponent("precious.txt")
+        try Data("precious".utf8).write(to: precious)
+        let ahead = try #require(
+            try FlowsJSONAhead.start(
+                published: built.published,
+                layout: built.layout,
+                previousFlows: built.previousFlows,
+                digests: built.digests,
+                exporter: FlowJSONExporter(version: FlowdocVersion.current),
+                json: { page in Data("{\"id\":\"\(page.id)\"}".utf8) },
+                scratch: {
+                    try? FileManager.default.createSymbolicLink(
+                        at: staging.root.appendingPathComponent("flows.json"),
+                        withDestinationURL: precious
+                    )
+                    return built.layout
+                },
+                in: staging
+            )
+        )
+        try await ahead.finish()
+        #expect(try String(contentsOf: precious, encoding: .utf8) == "precious")
+        let written = try String(contentsOf: staging.root.appendingPathComponent("flows.json"), encoding: .utf8)
+        #expect(written.hasPrefix("{\"flows\":[") && written.contains("{\"id\":\"b\"}"))
+    }
+
     /// `built` with the digests of the previous build: no page changed.
     static func unchanged(_ built: Built) -> Built {
         var built = built

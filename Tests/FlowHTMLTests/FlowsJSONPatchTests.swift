@@ -97,13 +97,11 @@ import Testing
         func patch(_ old: String, stale: [Range<Int>]) throws -> Data {
             let staging = SiteStaging(root: folder)
             try Data(old.utf8).write(to: folder.appendingPathComponent("flows.json"))
-            let file = try staging.openInPlace("flows.json")
-            defer { file.close() }
+            let file = try #require(staging.openInPlace("flows.json"))
             try FlowsJSONPatch.write(
                 chunk,
                 stale: stale,
-                opening: Array("[".utf8),
-                closing: Array("]".utf8),
+                frame: (Array("[".utf8), Array("]".utf8)),
                 previous: previous,
                 to: file
             )

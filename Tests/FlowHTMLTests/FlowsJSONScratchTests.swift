@@ -72,6 +72,25 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: setup.kept.path))
     }
 
+    /// Only a plain file with no other name is opened to be written in place: never a link to
+    /// another site's file, nor a symbolic link to a file elsewhere.
+    @Test func onlyAFileOfOneNameIsOpenedInPlace() throws {
+        let setup = try Setup()
+        defer { try? FileManager.default.removeItem(at: setup.folder) }
+        let elsewhere = setup.folder.appendingPathComponent("elsewhere.json")
+        try Data("{}".utf8).write(to: elsewhere)
+        let target = setup.staging.root.appendingPathComponent("flows.json")
+        try FileManager.default.createSymbolicLink(at: target, withDestinationURL: elsewhere)
+        #expect(setup.staging.openInPlace("flows.json") == nil)
+        try FileManager.default.removeItem(at: target)
+        try FileManager.default.linkItem(at: elsewhere, to: target)
+        #expect(setup.staging.openInPlace("flows.json") == nil)
+        try FileManager.default.removeItem(at: elsewhere)
+        let file = try #require(setup.staging.openInPlace("flows.json"))
+        file.close()
+        #expect(setup.staging.openInPlace("none.json") == nil)
+    }
+
     /// A replaced site's file that is also the new site's (linked by a rebuild that changed no
     /// page), or not the one the layout describes, is not kept: the file kept before stays.
     @Test func aFileWithAnotherNameOrAnotherStampIsNotKept() throws {

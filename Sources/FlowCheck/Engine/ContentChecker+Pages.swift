@@ -67,7 +67,7 @@ extension ContentChecker {
         }
         var all = PagePass(summaries: [], diagnostics: [], entries: [:])
         all.summaries.reserveCapacity(flows.count + known.count)
-        all.entries.reserveCapacity(known.isEmpty ? flows.count : 0)
+        if known.isEmpty { all.entries.reserveCapacity(flows.count) }
         for chunk in chunks {
             all.summaries += chunk.summaries
             all.siteFacts += chunk.siteFacts

@@ -55,7 +55,9 @@ public struct ContentChecker: Sendable {
         let active = checkers.filter { rules[$0.id] != .off }
         let siteRules = active.filter { $0.scope == .site }
         assert(known.isEmpty || siteRules.allSatisfy { $0 is any SiteChecker }, "A site rule needs every page")
-        let pagesAndIDs = content.flows.map { ($0.source, $0.id) } + known.map { ($0.source, $0.id) }
+        // Labelled as the resolver takes them: unlabelled, the array was converted element by element.
+        let pagesAndIDs =
+            content.flows.map { (source: $0.source, id: $0.id) } + known.map { (source: $0.source, id: $0.id) }
         let resolver = LinkResolver(pages: pagesAndIDs, assets: content.assets)
         // The page rules page by page, and the summaries of the pages for the site rules.
         let pages = Self.checkPages(

@@ -57,24 +57,19 @@ enum FlowsJSONPatch {
         previous: PreviousParts,
         to file: SiteStaging.OutputFile
     ) throws {
-        do {
-            try write(chunk, stale: stale, opening: frame.opening, closing: frame.closing, previous: previous, to: file)
-        } catch {
-            file.close()
-            throw error
+        try file.closing { file in
+            try overwrite(file, with: chunk, stale: stale, frame: frame, previous: previous)
         }
-        // close(2) is where some file systems (NFS) report a full disk.
-        guard file.close() == 0 else { throw SiteWriter.systemError(file.path, "can't write the file") }
     }
 
-    private static func write(
-        _ chunk: FlowsJSONChunk,
+    private static func overwrite(
+        _ file: SiteStaging.OutputFile,
+        with chunk: FlowsJSONChunk,
         stale: [Range<Int>],
-        opening: [UInt8],
-        closing: [UInt8],
-        previous: PreviousParts,
-        to file: SiteStaging.OutputFile
+        frame: (opening: [UInt8], closing: [UInt8]),
+        previous: PreviousParts
     ) throws {
+        let (opening, closing) = frame
         try file.write(opening, at: 0)
         var start = opening.count
         var next = 0

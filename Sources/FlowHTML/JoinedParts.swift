@@ -214,11 +214,7 @@ final class PreviousParts: Sendable {
             guard appendBytes(start..<start + length, to: &buffer) else {
                 throw SiteWriterError(path: file.path, reason: "can't read the previous build's copy of it")
             }
-            if let destination {
-                try file.write(buffer, at: destination + start - range.lowerBound)
-            } else {
-                try file.append(buffer)
-            }
+            try file.write(buffer, at: destination.map { $0 + start - range.lowerBound })
             offset += length
         }
     }

@@ -114,15 +114,7 @@ public struct SiteStaging: Sendable {
 
     /// Opens the file at the relative `path`, has `body` write it, and closes it.
     private func write(to path: String, _ body: (OutputFile) throws -> Void) throws {
-        let file = try open(path)
-        do {
-            try body(file)
-        } catch {
-            file.close()
-            throw error
-        }
-        // close(2) is where some file systems (NFS) report a full disk.
-        guard file.close() == 0 else { throw Self.systemError(path, "can't write the file") }
+        try open(path).closing(after: body)
     }
 
     /// Opens the file at the relative `path` for appending, creating or emptying it.
@@ -145,34 +137,24 @@ public struct SiteStaging: Sendable {
 
         /// Writes all of `bytes` at the end of the file.
         func append(_ bytes: some Collection<UInt8>) throws {
-            let done: Void? = try bytes.withContiguousStorageIfAvailable {
-                try append(buffer: UnsafeRawBufferPointer($0))
-            }
-            if done == nil { try Array(bytes).withUnsafeBytes { try append(buffer: $0) } }
+            try write(bytes, at: nil)
         }
 
-        private func append(buffer: UnsafeRawBufferPointer) throws {
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress?.advanced(by: offset), buffer.count - offset)
-                guard written > 0 else { throw SiteStaging.systemError(path, "can't write the file") }
-                offset += written
-            }
-        }
-
-        /// Writes all of `bytes` at `offset`, over what the file holds there.
-        func write(_ bytes: some Collection<UInt8>, at offset: Int) throws {
+        /// Writes all of `bytes` at `offset`, over what the file holds there; at its end without one.
+        func write(_ bytes: some Collection<UInt8>, at offset: Int?) throws {
             let done: Void? = try bytes.withContiguousStorageIfAvailable {
                 try write(buffer: UnsafeRawBufferPointer($0), at: offset)
             }
             if done == nil { try Array(bytes).withUnsafeBytes { try write(buffer: $0, at: offset) } }
         }
 
-        private func write(buffer: UnsafeRawBufferPointer, at offset: Int) throws {
+        private func write(buffer: UnsafeRawBufferPointer, at offset: Int?) throws {
             guard let base = buffer.baseAddress else { return }
             var written = 0
             while written < buffer.count {
-                let count = pwrite(descriptor, base + written, buffer.count - written, off_t(offset + written))
+                let count =
+                    offset.map { pwrite(descriptor, base + written, buffer.count - written, off_t($0 + written)) }
+                    ?? Glibc.write(descriptor, base + written, buffer.count - written)
                 guard count > 0 else { throw SiteStaging.systemError(path, "can't write the file") }
                 written += count
             }
@@ -187,6 +169,20 @@ public struct SiteStaging: Sendable {
 
         @discardableResult
         func close() -> Int32 { Glibc.close(descriptor) }
+
+        /// Has `body` write the file, then closes it, whether `body` throws or not.
+        ///
+        /// - Throws: What `body` throws, else ``SiteWriterError`` when closing reports a failed write.
+        func closing(after body: (OutputFile) throws -> Void) throws {
+            do {
+                try body(self)
+            } catch {
+                close()
+                throw error
+            }
+            // close(2) is where some file systems (NFS) report a full disk.
+            guard close() == 0 else { throw SiteStaging.systemError(path, "can't write the file") }
+        }
     }
 
     /// Opens the file at the relative `path` for writing at any place, when it is a plain file

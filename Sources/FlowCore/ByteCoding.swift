@@ -58,6 +58,28 @@ public struct ByteWriter: Sendable {
         write(texts) { $0.write($1) }
     }
 
+    /// Writes the count of `other`'s bytes, then the bytes.
+    @inlinable public mutating func write(lengthPrefixed other: ArraySlice<UInt8>) {
+        write(other.count)
+        storage += other
+    }
+
+    /// Writes what `body` writes after its count of bytes, as ``write(lengthPrefixed:)`` would,
+    /// without a writer of its own to copy from.
+    @inlinable public mutating func writeLengthPrefixed(_ body: (inout ByteWriter) -> Void) {
+        let start = storage.count
+        storage.append(0)  // room for a count under 128; more is made below
+        body(&self)
+        var count = storage.count - start - 1
+        var countBytes = 1
+        while count >> (7 * countBytes) != 0 { countBytes += 1 }
+        if countBytes > 1 { storage.insert(contentsOf: repeatElement(0, count: countBytes - 1), at: start + 1) }
+        for index in start..<start + countBytes {
+            storage[index] = UInt8(truncatingIfNeeded: count & 0x7F) | (index < start + countBytes - 1 ? 0x80 : 0)
+            count >>= 7
+        }
+    }
+
     /// Appends `other`'s bytes.
     @inlinable public mutating func append(_ other: ByteWriter) {
         storage += other.storage
@@ -136,6 +158,19 @@ public struct ByteReader {
         return text
     }
 
+    /// Moves past a string, checking it as ``readString()`` does, without making it.
+    @inlinable public mutating func skipString() throws {
+        let count = try readInt()
+        guard count <= bytes.endIndex - position else { throw Malformed() }
+        let start = position - bytes.startIndex
+        let isUTF8 = bytes.withUnsafeBufferPointer { all in
+            let utf8 = UnsafeBufferPointer(rebasing: all[start..<start + count])
+            return utf8.allSatisfy { $0 < 0x80 } || String(validating: utf8, as: UTF8.self) != nil
+        }
+        guard isUTF8 else { throw Malformed() }
+        position += count
+    }
+
     /// Reads a string written by ``ByteWriter/write(_:)-(String?)``.
     @inlinable public mutating func readOptionalString() throws -> String? {
         try readBool() ? try readString() : nil
@@ -163,5 +198,22 @@ public struct ByteReader {
     /// Reads an array of strings.
     @inlinable public mutating func readStrings() throws -> [String] {
         try readArray { try $0.readString() }
+    }
+
+    /// Moves past an array, each element with `element`, without making it.
+    @inlinable public mutating func skipArray(_ element: (inout ByteReader) throws -> Void) throws {
+        let count = try readInt()
+        guard count <= bytes.endIndex - position else { throw Malformed() }
+        for _ in 0..<count { try element(&self) }
+    }
+
+    /// Moves past an array of strings, checking each.
+    @inlinable public mutating func skipStrings() throws {
+        try skipArray { try $0.skipString() }
+    }
+
+    /// Reads bytes written after their count (``ByteWriter/write(lengthPrefixed:)``).
+    @inlinable public mutating func readLengthPrefixed() throws -> ArraySlice<UInt8> {
+        try readBytes(try readInt())
     }
 }

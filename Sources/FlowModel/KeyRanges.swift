@@ -12,10 +12,21 @@ public struct KeyRanges: Sendable, Hashable, Codable, ExpressibleByDictionaryLit
         public var range: SourceRange
     }
 
-    private var entries: [Entry] = []
+    /// The keys in order; from the page store, read only when first asked for.
+    private(set) var storage = OnDemand<[Entry]>([])
+
+    private var entries: [Entry] {
+        get { storage.value }
+        _modify { yield &storage.value }
+    }
 
     /// No keys.
     public init() {}
+
+    /// The keys `storage` holds, in order.
+    init(storage: OnDemand<[Entry]>) {
+        self.storage = storage
+    }
 
     public init(dictionaryLiteral elements: (String, SourceRange)...) {
         for (key, range) in elements { self[key] = range }
@@ -24,11 +35,12 @@ public struct KeyRanges: Sendable, Hashable, Codable, ExpressibleByDictionaryLit
     /// Where `key` was written; setting `nil` removes it.
     public subscript(key: String) -> SourceRange? {
         get {
-            let index = insertionIndex(of: key)
+            let entries = entries
+            let index = Self.insertionIndex(of: key, in: entries)
             return index < entries.count && entries[index].key == key ? entries[index].range : nil
         }
         set {
-            let index = insertionIndex(of: key)
+            let index = Self.insertionIndex(of: key, in: entries)
             let isPresent = index < entries.count && entries[index].key == key
             switch (newValue, isPresent) {
             case (let range?, true): entries[index].range = range
@@ -58,7 +70,7 @@ public struct KeyRanges: Sendable, Hashable, Codable, ExpressibleByDictionaryLit
     /// The position of `key`, or where it would go.
     ///
     /// Keys set in order (as the page store reads them) go at the end without a search.
-    private func insertionIndex(of key: String) -> Int {
+    private static func insertionIndex(of key: String, in entries: [Entry]) -> Int {
         if let last = entries.last, last.key < key { return entries.count }
         var low = 0
         var high = entries.count

@@ -1,7 +1,9 @@
 public import FlowCore
 
-/// The bytes of a summary in a build's cache (``FlowCore/ByteWriter``): its fields in
-/// declaration order; a range in the page's own file is written without the file's path.
+/// The bytes of a summary in a build's cache (``FlowCore/ByteWriter``): its id, source, kind,
+/// title, summary, front matter and step count, then its details (``PageSummary+Details``) and
+/// the front matter's key positions each after their length, so that reading them can wait; a
+/// range in the page's own file is written without the file's path.
 extension PageSummary {
     /// The digest of what the site rules read of the page.
     ///
@@ -24,31 +26,18 @@ extension PageSummary {
         writer.write(source)
         writer.write(kind == .flow)
         writer.write(title)
-        Self.write(titleRange, in: page, to: &writer)
         writer.write(summary)
         Self.write(metadata, in: page, to: &writer)
         writer.write(stepCount)
-        writer.write(next) { writer, link in
-            writer.write(link.destination)
-            writer.write(link.text)
-            Self.write(link.range, in: page, to: &writer)
+        // Details still as read from a store are written as they are.
+        if let encoded = storage.fields.details.encodedBytes {
+            writer.write(lengthPrefixed: encoded)
+        } else {
+            writer.writeLengthPrefixed { storage.fields.details.value.write(in: page, to: &$0) }
         }
-        for references in [links, images] {
-            writer.write(references) { writer, reference in
-                writer.write(reference.destination)
-                Self.write(reference.range, in: page, to: &writer)
-            }
-        }
-        writer.write(anchors)
-        writer.write(choiceLinks)
         guard includingSearchTerms else { return }
         writer.write(searchTerms != nil)
-        if let searchTerms {
-            var terms = ByteWriter()
-            searchTerms.write(to: &terms)
-            writer.write(terms.bytes.count)
-            writer.append(terms)
-        }
+        if let searchTerms { writer.writeLengthPrefixed { searchTerms.write(to: &$0) } }
     }
 
     /// Writes the summary to `writer` with search terms that are still encoded, as
@@ -56,8 +45,7 @@ extension PageSummary {
     public func write(to writer: inout ByteWriter, encodedSearchTerms: ArraySlice<UInt8>) {
         write(to: &writer, includingSearchTerms: false)
         writer.write(true)
-        writer.write(encodedSearchTerms.count)
-        writer.append(bytes: encodedSearchTerms)
+        writer.write(lengthPrefixed: encodedSearchTerms)
     }
 
     /// Reads a summary that ``write(to:)`` wrote.
@@ -73,77 +61,34 @@ extension PageSummary {
     /// `encodedSearchTerms` (`nil` when it has none) for ``SearchTerms/init(decoding:)``: most
     /// builds never need them.
     ///
+    /// The links, anchors, "What's next" links and source positions (the title's, the front
+    /// matter keys') are checked but kept as bytes, read when first asked for: most builds never
+    /// ask for those of an unchanged page either.
+    ///
     /// - Throws: ``FlowCore/ByteReader/Malformed`` when the bytes are not such a summary.
     public init(reading reader: inout ByteReader, encodedSearchTerms: inout ArraySlice<UInt8>?) throws {
         let id = try reader.readString()
         let source = try reader.readString()
-        let page = SourceFile(source)
         let kind: Flow.Kind = try reader.readBool() ? .flow : .overview
         let title = try reader.readString()
-        let titleRange = try Self.readRange(in: page, from: &reader)
         let summary = try reader.readString()
-        let metadata = try Self.readMetadata(in: page, from: &reader)
+        let metadata = try Self.readMetadata(of: source, from: &reader)
         let stepCount = try reader.readInt()
-        let next = try reader.readArray { reader in
-            NextLink(
-                destination: try reader.readString(),
-                text: try reader.readString(),
-                range: try Self.readRange(in: page, from: &reader)
+        let details = try reader.readLengthPrefixed()
+        try Details.skim(details)
+        encodedSearchTerms = try reader.readBool() ? try reader.readLengthPrefixed() : nil
+        storage = CopyOnWriteBox(
+            Fields(
+                id: id,
+                source: source,
+                kind: kind,
+                title: title,
+                summary: summary,
+                metadata: metadata,
+                stepCount: stepCount,
+                details: OnDemand(encoded: details, page: source, fallback: .none, decode: Details.init(decoding:of:)),
+                searchTerms: nil
             )
-        }
-        let readReference = { (reader: inout ByteReader) throws -> Reference in
-            Reference(destination: try reader.readString(), range: try Self.readRange(in: page, from: &reader))
-        }
-        let links = try reader.readArray(readReference)
-        let images = try reader.readArray(readReference)
-        let anchors = try reader.readStrings()
-        let choiceLinks = try reader.readStrings()
-        encodedSearchTerms = try reader.readBool() ? try reader.readBytes(try reader.readInt()) : nil
-        self.init(
-            id: id,
-            source: source,
-            kind: kind,
-            title: title,
-            titleRange: titleRange,
-            summary: summary,
-            metadata: metadata,
-            stepCount: stepCount,
-            next: next,
-            links: links,
-            images: images,
-            anchors: anchors,
-            choiceLinks: choiceLinks
-        )
-    }
-
-    // MARK: Ranges
-
-    private static func write(_ range: SourceRange?, in page: String, to writer: inout ByteWriter) {
-        guard let range else { return writer.write(0) }
-        if range.file == page {
-            writer.write(1)
-        } else {
-            writer.write(2)
-            writer.write(range.file)
-        }
-        for number in [range.start.line, range.start.column, range.end.line, range.end.column] {
-            writer.write(number)
-        }
-    }
-
-    private static func readRange(in page: SourceFile, from reader: inout ByteReader) throws -> SourceRange? {
-        let file: SourceFile
-        switch try reader.readInt() {
-        case 0: return nil
-        case 1: file = page
-        case 2: file = SourceFile(try reader.readString())
-        default: throw ByteReader.Malformed()
-        }
-        let start = SourceLocation(line: try reader.readInt(), column: try reader.readInt())
-        return SourceRange(
-            file: file,
-            start: start,
-            end: SourceLocation(line: try reader.readInt(), column: try reader.readInt())
         )
     }
 
@@ -161,14 +106,10 @@ extension PageSummary {
             writer.write(entry.key)
             write(entry.value, to: &writer)
         }
-        writer.write(metadata.keyRanges.count)
-        for entry in metadata.keyRanges {
-            writer.write(entry.key)
-            write(entry.range, in: page, to: &writer)
-        }
+        metadata.keyRanges.write(in: page, to: &writer)
     }
 
-    private static func readMetadata(in page: SourceFile, from reader: inout ByteReader) throws -> Metadata {
+    private static func readMetadata(of page: String, from reader: inout ByteReader) throws -> Metadata {
         var metadata = Metadata()
         metadata.id = try reader.readOptionalString()
         metadata.title = try reader.readOptionalString()
@@ -184,13 +125,7 @@ extension PageSummary {
         metadata.draft = try reader.readBool()
         let extra = try reader.readArray { reader in (try reader.readString(), try readValue(from: &reader, depth: 0)) }
         metadata.extra = Dictionary(extra, uniquingKeysWith: { _, last in last })
-        let count = try reader.readInt()
-        metadata.keyRanges.reserveCapacity(min(count, 32))  // a damaged count must not allocate much
-        for _ in 0..<count {
-            let key = try reader.readString()
-            guard let range = try readRange(in: page, from: &reader) else { throw ByteReader.Malformed() }
-            metadata.keyRanges[key] = range
-        }
+        metadata.keyRanges = try KeyRanges(reading: &reader, of: page)
         return metadata
     }
 

@@ -27,16 +27,22 @@ public struct PageSummary: Sendable, Hashable {
         @usableFromInline var source: String
         @usableFromInline var kind: Flow.Kind
         @usableFromInline var title: String
-        @usableFromInline var titleRange: SourceRange?
         @usableFromInline var summary: String
         @usableFromInline var metadata: Metadata
         @usableFromInline var stepCount: Int
+        @usableFromInline var details: OnDemand<Details>
+        @usableFromInline var searchTerms: SearchTerms?
+    }
+
+    /// What only the site rules, the flow map and the page's own build read: a summary read
+    /// back from the page store keeps it as bytes until it is asked for (``OnDemand``).
+    @usableFromInline struct Details: Sendable, Hashable {
+        @usableFromInline var titleRange: SourceRange?
         @usableFromInline var next: [NextLink]
         @usableFromInline var links: [Reference]
         @usableFromInline var images: [Reference]
         @usableFromInline var anchors: [String]
         @usableFromInline var choiceLinks: [String]
-        @usableFromInline var searchTerms: SearchTerms?
     }
 
     @inlinable public var id: String {
@@ -69,10 +75,10 @@ public struct PageSummary: Sendable, Hashable {
     }
     /// Where the title is written (``Flow/titleRange``).
     @inlinable public var titleRange: SourceRange? {
-        _read { yield storage.fields.titleRange }
+        _read { yield storage.fields.details.value.titleRange }
         _modify {
             CopyOnWriteBox.makeUnique(&storage)
-            yield &storage.fields.titleRange
+            yield &storage.fields.details.value.titleRange
         }
     }
     @inlinable public var summary: String {
@@ -99,42 +105,42 @@ public struct PageSummary: Sendable, Hashable {
     }
     /// The page's "What's next" links (``Flow/next``).
     @inlinable public var next: [NextLink] {
-        _read { yield storage.fields.next }
+        _read { yield storage.fields.details.value.next }
         _modify {
             CopyOnWriteBox.makeUnique(&storage)
-            yield &storage.fields.next
+            yield &storage.fields.details.value.next
         }
     }
     /// Every link of the page in source order (``Flow/links``).
     @inlinable public var links: [Reference] {
-        _read { yield storage.fields.links }
+        _read { yield storage.fields.details.value.links }
         _modify {
             CopyOnWriteBox.makeUnique(&storage)
-            yield &storage.fields.links
+            yield &storage.fields.details.value.links
         }
     }
     /// Every image of the page in source order (``Flow/images``).
     @inlinable public var images: [Reference] {
-        _read { yield storage.fields.images }
+        _read { yield storage.fields.details.value.images }
         _modify {
             CopyOnWriteBox.makeUnique(&storage)
-            yield &storage.fields.images
+            yield &storage.fields.details.value.images
         }
     }
     /// The anchor of each section heading, step and sub-step, in source order.
     @inlinable public var anchors: [String] {
-        _read { yield storage.fields.anchors }
+        _read { yield storage.fields.details.value.anchors }
         _modify {
             CopyOnWriteBox.makeUnique(&storage)
-            yield &storage.fields.anchors
+            yield &storage.fields.details.value.anchors
         }
     }
     /// Where each option of the choice of each top-level step leads, for options with a link, in source order.
     @inlinable public var choiceLinks: [String] {
-        _read { yield storage.fields.choiceLinks }
+        _read { yield storage.fields.details.value.choiceLinks }
         _modify {
             CopyOnWriteBox.makeUnique(&storage)
-            yield &storage.fields.choiceLinks
+            yield &storage.fields.details.value.choiceLinks
         }
     }
     /// What search finds the page by, when the summary carries it (one kept by a build does).
@@ -169,15 +175,19 @@ public struct PageSummary: Sendable, Hashable {
                 source: source,
                 kind: kind,
                 title: title,
-                titleRange: titleRange,
                 summary: summary,
                 metadata: metadata,
                 stepCount: stepCount,
-                next: next,
-                links: links,
-                images: images,
-                anchors: anchors,
-                choiceLinks: choiceLinks,
+                details: OnDemand(
+                    Details(
+                        titleRange: titleRange,
+                        next: next,
+                        links: links,
+                        images: images,
+                        anchors: anchors,
+                        choiceLinks: choiceLinks
+                    )
+                ),
                 searchTerms: searchTerms
             )
         )

@@ -34,7 +34,7 @@ struct PageSummaryStore: PageMemory {
         var stampTrusted = false
     }
 
-    static let formatLine = "flowdoc-page-summaries 4"
+    static let formatLine = "flowdoc-page-summaries 5"
     /// Entries per chunk of the file.
     static let chunkSize = 256
 

@@ -61,7 +61,7 @@ public struct ByteWriter: Sendable {
     /// Writes the count of `other`'s bytes, then the bytes.
     @inlinable public mutating func write(lengthPrefixed other: ArraySlice<UInt8>) {
         write(other.count)
-        storage += other
+        other.withUnsafeBufferPointer { storage.append(contentsOf: $0) }
     }
 
     /// Writes what `body` writes after its count of bytes, as ``write(lengthPrefixed:)`` would,
@@ -89,6 +89,11 @@ public struct ByteWriter: Sendable {
     @inlinable public mutating func append(bytes other: ArraySlice<UInt8>) {
         storage += other
     }
+
+    /// Appends bytes another writer wrote, from memory the caller holds.
+    @inlinable public mutating func append(_ other: UnsafeBufferPointer<UInt8>) {
+        storage.append(contentsOf: other)
+    }
 }
 
 /// Reads what a ``ByteWriter`` wrote, in the same order; throws on bytes that end early or do not
@@ -111,6 +116,9 @@ public struct ByteReader {
 
     /// Whether every byte was read.
     @inlinable public var isAtEnd: Bool { position == bytes.endIndex }
+
+    /// The index of the next byte to read, among the indices of the bytes read (a slice's own).
+    @inlinable public var offset: Int { position }
 
     /// Reads a varint.
     @inlinable public mutating func readUInt64() throws -> UInt64 {
@@ -158,8 +166,8 @@ public struct ByteReader {
         return text
     }
 
-    /// Moves past a string, checking it as ``readString()`` does, without making it.
-    @inlinable public mutating func skipString() throws {
+    /// Reads a string's bytes, checked as ``readString()`` checks them, without making the string.
+    @inlinable public mutating func readUTF8() throws -> ArraySlice<UInt8> {
         let count = try readInt()
         guard count <= bytes.endIndex - position else { throw Malformed() }
         let start = position - bytes.startIndex
@@ -168,7 +176,13 @@ public struct ByteReader {
             return utf8.allSatisfy { $0 < 0x80 } || String(validating: utf8, as: UTF8.self) != nil
         }
         guard isUTF8 else { throw Malformed() }
-        position += count
+        defer { position += count }
+        return bytes[position..<position + count]
+    }
+
+    /// Moves past a string, checking it as ``readString()`` does, without making it.
+    @inlinable public mutating func skipString() throws {
+        _ = try readUTF8()
     }
 
     /// Reads a string written by ``ByteWriter/write(_:)-(String?)``.

@@ -11,55 +11,12 @@ import Foundation
 /// theme or option, or an output folder replaced by hand, gives a full build.
 ///
 /// Then come, as bytes (``FlowCore/ByteWriter``), the ``answersFingerprint`` of the site the
-/// manifest was written for and its ``siteFacts`` when known, and the entries in chunks
-/// (``FlowCore/ByteChunks``): each describes one reusable file by its path, the digest of its
+/// manifest was written for, its ``siteFacts`` when known, the place of the first page's files
+/// (``pagesStart``), and the entries in chunks (``FlowCore/ByteChunks``): each describes one reusable file by its path, the digest of its
 /// page's source, the hash of the answers its dependencies gave, and the questions
 /// (``DependencyTrace``).
 struct BuildCache: Sendable {
-    /// One reusable output file.
-    struct Entry: Sendable {
-        var path: String
-        var sourceDigest: UInt64
-        var answers: UInt64
-        /// The questions as the manifest spells them (``DependencyTrace/Query/encoded``, separated
-        /// by U+001E): the manifest's bytes rather than an array of values, so that reading the
-        /// manifest decodes nothing, and an unchanged page's questions only when they are asked again.
-        var encodedQueries: ArraySlice<UInt8>
-        /// The entry's place among the entries of the manifest it was read from (not written):
-        /// a build marks the previous entries its site has again by place, not by path.
-        var ordinal = 0
-
-        init(path: String, sourceDigest: UInt64, answers: UInt64, encodedQueries: ArraySlice<UInt8>) {
-            self.path = path
-            self.sourceDigest = sourceDigest
-            self.answers = answers
-            self.encodedQueries = encodedQueries
-        }
-
-        init(path: String, sourceDigest: UInt64, answers: UInt64, queries: [DependencyTrace.Query]) {
-            let encoded = queries.map(\.encoded).joined(separator: "\u{1E}")
-            self.init(
-                path: path,
-                sourceDigest: sourceDigest,
-                answers: answers,
-                encodedQueries: ArraySlice(encoded.utf8)
-            )
-        }
-
-        /// The entry of a file whose reuse the next build does not decide by its questions: the
-        /// whole-site files, and a page without a source digest.
-        init(unlisted path: String) {
-            self.init(path: path, sourceDigest: 0, answers: 0, encodedQueries: [])
-        }
-
-        /// The questions; one that doesn't decode is left out, as a manifest of another version may have it.
-        var queries: [DependencyTrace.Query] {
-            encodedQueries.split(separator: 0x1E).map { String(decoding: $0, as: UTF8.self)[...] }
-                .compactMap(DependencyTrace.Query.init(encoded:))
-        }
-    }
-
-    static let formatLine = "flowdoc-build-cache 5"
+    static let formatLine = "flowdoc-build-cache 6"
     /// Entries per chunk of the manifest.
     static let chunkSize = 512
 
@@ -70,11 +27,17 @@ struct BuildCache: Sendable {
     var answersFingerprint: UInt64?
     /// The fingerprint of every page's site facts the site was built from (``SiteBuilder/siteFingerprint``).
     var siteFacts: UInt64?
-    /// The entries by output path.
-    var entries: [String: Entry] = [:]
-    /// The number of entries the manifest was read from held, duplicates included: one more
-    /// than the largest ``Entry/ordinal``.
-    var ordinalCount = 0
+    /// The bytes the entries are in: a manifest's that was read, or the entries appended.
+    private(set) var entryBytes: [UInt8] = []
+    /// Where each entry is in ``entryBytes``, in the order the manifest lists them (each at its
+    /// place): a build's files in the order it made them (the whole-site files, then each page's
+    /// JSON and page, then `flows.json`), so that a build of the same pages finds each where it
+    /// was (``place(of:expectedAt:)``).
+    private(set) var records: [Record] = []
+    /// The place of the first page's files among ``records``, after the whole-site files.
+    var pagesStart = 0
+    /// The place of each entry by path, made when a file is not found where it was expected.
+    var positions = PathPositions()
     /// The layout of each file joined from one part per page (`flows.json`, the search index),
     /// by output path; kept in a file of their own beside the manifest.
     var parts: [String: PartLayout] = [:]
@@ -109,23 +72,13 @@ struct BuildCache: Sendable {
         do {
             cache.answersFingerprint = try reader.readUInt64()
             cache.siteFacts = try reader.readBool() ? try reader.readUInt64() : nil
+            cache.pagesStart = try reader.readInt()
             // No more entries than bytes: a damaged count makes no room it can't fill.
-            cache.entries.reserveCapacity(min(try reader.readInt(), bytes.count))
-            let chunks = try ByteChunks.split(&reader)
-            guard
-                let decoded = ByteChunks.read(
-                    chunks,
-                    { bytes in
-                        var reader = ByteReader(bytes)
-                        return try reader.readEntries()
-                    }
-                )
-            else { return nil }
-            for var entry in decoded.joined() {
-                entry.ordinal = cache.ordinalCount
-                cache.ordinalCount += 1
-                cache.entries[entry.path] = entry
-            }
+            cache.records.reserveCapacity(min(try reader.readInt(), bytes.count))
+            // Each chunk's records on a core: places in `bytes`, no value of their own to count references to.
+            guard let chunks = ByteChunks.read(try ByteChunks.split(&reader), Record.all(in:)) else { return nil }
+            cache.records += chunks.joined()
+            cache.entryBytes = bytes
         } catch {
             return nil
         }
@@ -133,14 +86,25 @@ struct BuildCache: Sendable {
         return cache
     }
 
-    /// The paths of the entries whose places (``Entry/ordinal``) are not among `ordinals`.
+    /// Lists `entry` last, at the next place.
+    mutating func append(_ entry: Entry) {
+        var writer = ByteWriter()
+        writer.write(entry)
+        let start = entryBytes.count
+        entryBytes += writer.bytes
+        // Read back as a manifest's entries are: the same places.
+        records += (try? Record.all(in: entryBytes[start...])) ?? []
+        positions = PathPositions()
+    }
+
+    /// The paths of the entries whose places are not among `ordinals`.
     ///
     /// When `ordinals` are the places of the entries for a new site's files, these are the
     /// previous build's files that the new site does not have. Marked by place, a site of the
-    /// previous files, the common case, hashes no path. Only for a manifest that was read:
-    /// other entries have no place.
+    /// previous files, the common case, hashes no path. A path listed at two places (flowdoc
+    /// writes none) is kept when either is.
     func paths(notAmong ordinals: some Sequence<[Int]>) -> [String] {
-        var kept = [Bool](repeating: false, count: ordinalCount)
+        var kept = [Bool](repeating: false, count: records.count)
         var keptCount = 0
         for run in ordinals {
             for ordinal in run where ordinal < kept.count && !kept[ordinal] {
@@ -148,8 +112,9 @@ struct BuildCache: Sendable {
                 keptCount += 1
             }
         }
-        guard keptCount < entries.count else { return [] }
-        return entries.values.filter { $0.ordinal >= kept.count || !kept[$0.ordinal] }.map(\.path)
+        guard keptCount < records.count else { return [] }
+        var seen = Set(records.indices.lazy.filter { kept[$0] }.map(path(at:)))
+        return records.indices.filter { !kept[$0] }.map(path(at:)).filter { seen.insert($0).inserted }
     }
 
     /// Removes the manifest of `output`, before the output changes.
@@ -158,25 +123,26 @@ struct BuildCache: Sendable {
         invalidateParts(for: output)
     }
 
-    /// Writes the manifest for the site now at `output`, its ``entries`` in path order.
+    /// Writes the manifest for the site now at `output`, its entries in order.
     ///
     /// Failing to write it costs only speed: the next build is then a full one.
     func save(for output: URL) {
-        let listed = entries.values.sorted { $0.path < $1.path }
-        let chunks = ByteChunks.make(of: listed, chunkSize: Self.chunkSize) { $1.write($0) }
-        save(for: output, chunks: chunks, entryCount: listed.count)
+        let chunks = ByteChunks.make(of: Array(records.indices), chunkSize: Self.chunkSize) { places, writer in
+            for place in places { write(entryAt: place, to: &writer) }
+        }
+        save(for: output, chunks: chunks, entryCount: records.count)
     }
 
     /// The bytes of a chunk of the manifest that lists `entries`: a build's tasks encode their
     /// pages' entries as they finish, rather than the whole manifest at the end.
     static func encode(_ entries: [Entry]) -> ByteWriter {
         var chunk = ByteWriter()
-        chunk.write(entries[...])
+        for entry in entries { chunk.write(entry) }
         return chunk
     }
 
     /// Writes the manifest for the site now at `output`, with the entries of `chunks`
-    /// (``encode(_:)``), `entryCount` in all, instead of ``entries``; as ``save(for:)``, a
+    /// (``encode(_:)``), `entryCount` in all, instead of its own; as ``save(for:)``, a
     /// failure costs only speed.
     func save(for output: URL, chunks: [ByteWriter], entryCount: Int) {
         guard let marker = Self.markerIdentity(of: output) else { return }
@@ -184,6 +150,7 @@ struct BuildCache: Sendable {
         start.write(answersFingerprint ?? 0)
         start.write(siteFacts != nil)
         if let siteFacts { start.write(siteFacts) }
+        start.write(pagesStart)
         start.write(entryCount)
         let folder = Self.folder(for: output)
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -219,35 +186,5 @@ struct BuildCache: Sendable {
         var info = stat()
         guard stat(output.appendingPathComponent(SiteWriter.markerFileName).path, &info) == 0 else { return nil }
         return "\(info.st_dev)-\(info.st_ino)-\(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec)"
-    }
-}
-
-extension ByteWriter {
-    /// Writes the manifest entries `entries`.
-    fileprivate mutating func write(_ entries: ArraySlice<BuildCache.Entry>) {
-        write(entries.count)
-        for entry in entries {
-            write(entry.path)
-            write(entry.sourceDigest)
-            write(entry.answers)
-            write(entry.encodedQueries.count)
-            append(bytes: entry.encodedQueries)
-        }
-    }
-}
-
-extension ByteReader {
-    /// Reads the manifest entries that ``ByteWriter/write(_:)`` wrote; throws unless they end the bytes.
-    fileprivate mutating func readEntries() throws -> [BuildCache.Entry] {
-        let entries = try readArray { reader in
-            BuildCache.Entry(
-                path: try reader.readString(),
-                sourceDigest: try reader.readUInt64(),
-                answers: try reader.readUInt64(),
-                encodedQueries: try reader.readBytes(try reader.readInt())
-            )
-        }
-        guard isAtEnd else { throw Malformed() }
-        return entries
     }
 }

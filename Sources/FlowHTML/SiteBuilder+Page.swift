@@ -7,6 +7,8 @@ extension SiteBuilder {
     /// Writes the page and the JSON of `flow`, reusing the previous files when they can't have changed.
     ///
     /// - Parameters:
+    ///   - index: The page's place among the site's published pages, where the previous
+    ///     manifest is looked at first for its files (``BuildCache/places(ofPageAt:)``).
     ///   - sameAnswers: Whether the site has the previous build's
     ///     ``SiteContext/answersFingerprint()``, so that an unchanged page's questions need not be asked again.
     ///   - sameSite: Whether every page's site facts are the previous build's (``siteFingerprint``).
@@ -16,6 +18,7 @@ extension SiteBuilder {
     ///   when the previous build's JSON was reused.
     func build(
         _ page: PageSummary,
+        at index: Int,
         _ prepared: SiteGenerator.Prepared,
         _ previous: BuildCache,
         sameAnswers: Bool,
@@ -38,12 +41,13 @@ extension SiteBuilder {
             return flow
         }
         let json: Data?
-        let cachedJSON = previous.entries[jsonPath]
+        let places = previous.places(ofPageAt: index)
+        let cachedJSON = previous.place(of: jsonPath, expectedAt: places.json)
         if let cached = cachedJSON,
-            reuse(jsonPath, cached, page, digest: digest, sameAnswers: sameAnswers, context, staging)
+            reuse(jsonPath, cached, of: previous, page, digest: digest, sameAnswers: sameAnswers, context, staging)
         {
             json = nil
-            result.list(cached, previous: cached)
+            result.list(cached, of: previous)
         } else {
             let data = try made ?? prepared.json(of: try flow())
             try staging.write(data, to: jsonPath)
@@ -60,11 +64,11 @@ extension SiteBuilder {
         // The home page lists every page: reused only while every page's site facts are the
         // previous build's. Its questions, about every page, are not kept.
         let isHome = page.id == "index"
-        let cachedPage = previous.entries[pagePath]
+        let cachedPage = previous.place(of: pagePath, expectedAt: places.page)
         if !isHome || sameSite, let cached = cachedPage,
-            reuse(pagePath, cached, page, digest: digest, sameAnswers: sameAnswers, context, staging)
+            reuse(pagePath, cached, of: previous, page, digest: digest, sameAnswers: sameAnswers, context, staging)
         {
-            result.list(cached, previous: cached)
+            result.list(cached, of: previous)
         } else {
             let trace = DependencyTrace()
             try staging.write(try prepared.pages.flowPage(try flow(), trace: trace).utf8, to: pagePath)
@@ -104,19 +108,24 @@ extension SiteBuilder {
     }
 
     /// Links the previous build's file at `path` into the staging folder when it was built
-    /// from the same source digest and its questions (`cached`) get the same answers: in a site
-    /// with the previous build's answers fingerprint they do without being asked.
+    /// from the same source digest and its questions (the entry at `place` of `previous`) get
+    /// the same answers: in a site with the previous build's answers fingerprint they do without
+    /// being asked.
     func reuse(
         _ path: String,
-        _ cached: BuildCache.Entry,
+        _ place: Int,
+        of previous: BuildCache,
         _ flow: PageSummary,
         digest: UInt64?,
         sameAnswers: Bool,
         _ context: SiteContext,
         _ staging: SiteStaging
     ) -> Bool {
+        let cached = previous.records[place]
         guard let digest, cached.sourceDigest == digest,
-            sameAnswers || DependencyTrace.answers(to: cached.queries, for: flow, in: context) == cached.answers
+            sameAnswers
+                || DependencyTrace.answers(to: previous.entry(at: place).queries, for: flow, in: context)
+                    == cached.answers
         else { return false }
         return staging.reusePrevious(at: path)
     }
@@ -125,13 +134,12 @@ extension SiteBuilder {
 /// What one task of a build made: a chunk of pages (by index), or the aggregate files (index -1).
 struct ChunkResult: Sendable {
     var index: Int
-    /// The manifest entries of the task's files, one a file, until ``encodeEntries()``.
-    private(set) var entries: [BuildCache.Entry] = []
-    /// The entries as a chunk of the manifest (``BuildCache/encode(_:)``), and how many.
+    /// The manifest entries of the task's files, one a file, as a chunk of the manifest
+    /// (``BuildCache/encode(_:)``), encoded on the task's core as they are listed, and how many.
     private(set) var manifest = ByteWriter()
     private(set) var entryCount = 0
-    /// The places (``BuildCache/Entry/ordinal``) of the previous manifest's entries for the
-    /// same files: the previous files this build has again.
+    /// The places of the previous manifest's entries for the same files: the previous files
+    /// this build has again.
     private(set) var previousOrdinals: [Int] = []
     var rendered = 0
     /// The paths of the aggregate files.
@@ -143,16 +151,18 @@ struct ChunkResult: Sendable {
 }
 
 extension ChunkResult {
-    /// Lists `entry` in the manifest; `previous` is the previous manifest's entry for its path, if any.
-    mutating func list(_ entry: BuildCache.Entry, previous: BuildCache.Entry?) {
-        entries.append(entry)
-        if let previous { previousOrdinals.append(previous.ordinal) }
+    /// Lists `entry` in the manifest; `previous` is the place of the previous manifest's entry
+    /// for its path, if any.
+    mutating func list(_ entry: BuildCache.Entry, previous: Int?) {
+        manifest.write(entry)
+        entryCount += 1
+        if let previous { previousOrdinals.append(previous) }
     }
 
-    /// Encodes the listed entries as the task's chunk of the manifest, on the task's core, and lets them go.
-    mutating func encodeEntries() {
-        manifest = BuildCache.encode(entries)
-        entryCount = entries.count
-        entries = []
+    /// Lists the entry at `place` of `previous` again, as it was: its file was reused.
+    mutating func list(_ place: Int, of previous: BuildCache) {
+        previous.write(entryAt: place, to: &manifest)
+        entryCount += 1
+        previousOrdinals.append(place)
     }
 }

@@ -125,7 +125,7 @@ public struct SiteBuilder: Sendable {
             defer { flowsJSON?.abandon() }
             let chunks = try await withThrowingTaskGroup(of: ChunkResult.self) { group in
                 // The files about the whole site are generated beside the pages, not before them.
-                let previousGraph = previous.entries["graph.html"].map {
+                let previousGraph = previous.entry(for: "graph.html").map {
                     (fingerprint: $0.answers, url: writer.output.appendingPathComponent("graph.html"))
                 }
                 let previousSearch = previous.parts[SearchIndex.path].flatMap {
@@ -141,6 +141,7 @@ public struct SiteBuilder: Sendable {
                 )
                 group.addTask {
                     var result = ChunkResult(index: -1)
+                    var place = 0
                     for job in jobs {
                         let aggregates = try job()
                         let paths = aggregates.files.map(\.path)
@@ -150,12 +151,12 @@ public struct SiteBuilder: Sendable {
                         // Every file is listed, so that the next build knows which of them its site no longer has.
                         for path in paths {
                             let entry = aggregates.cacheEntries.first { $0.path == path } ?? .init(unlisted: path)
-                            result.list(entry, previous: previous.entries[path])
+                            result.list(entry, previous: previous.place(of: path, expectedAt: place))
+                            place += 1
                         }
                         result.files += paths
                         result.layouts.merge(aggregates.layouts) { first, _ in first }
                     }
-                    result.encodeEntries()
                     return result
                 }
                 for (chunkIndex, start) in stride(from: 0, to: flows.count, by: chunkSize).enumerated() {
@@ -167,6 +168,7 @@ public struct SiteBuilder: Sendable {
                             try Task.checkCancellation()
                             let built = try build(
                                 flow,
+                                at: start + offset,
                                 prepared,
                                 previous,
                                 sameAnswers: sameAnswers,
@@ -195,7 +197,6 @@ public struct SiteBuilder: Sendable {
                             progress?(count, flows.count)
                         }
                         try flowsJSON?.add(chunk: chunkIndex, json)
-                        result.encodeEntries()
                         return result
                     }
                 }
@@ -207,13 +208,16 @@ public struct SiteBuilder: Sendable {
             var cache = BuildCache(key: key)
             cache.answersFingerprint = fingerprint
             cache.siteFacts = siteFingerprint
+            cache.pagesStart = chunks.first { $0.index == -1 }?.entryCount ?? 0
             cache.parts["flows.json"] =
                 ahead?.layout ?? PartLayout(prefixLength: flowsJSON?.prefixLength ?? 0, parts: chunks.flatMap(\.parts))
             for chunk in chunks { cache.parts.merge(chunk.layouts) { first, _ in first } }
             // The manifest lists the files in the order they were made: a clean build's order, in any build.
             var last = ChunkResult(index: chunks.count)
-            last.list(.init(unlisted: "flows.json"), previous: previous.entries["flows.json"])
-            last.encodeEntries()
+            last.list(
+                .init(unlisted: "flows.json"),
+                previous: previous.place(of: "flows.json", expectedAt: previous.count - 1)
+            )
             let listed = chunks + [last]
             let entryCount = listed.reduce(0) { $0 + $1.entryCount }
             let removed = knowsPrevious ? previous.paths(notAmong: listed.lazy.map(\.previousOrdinals)) : []

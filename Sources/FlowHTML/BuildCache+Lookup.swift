@@ -11,6 +11,8 @@ extension BuildCache {
     /// among the whole-site files, else wherever the table of places says (the last entry for
     /// the path).
     func place(of path: String, expectedAt place: Int? = nil) -> Int? {
+        // A first build's: every page asks, and the table's lock is not to be contended for nothing.
+        guard !records.isEmpty else { return nil }
         var path = path
         let found = path.withUTF8 { utf8 in
             entryBytes.withUnsafeBufferPointer { bytes -> Int? in

@@ -136,6 +136,8 @@ import Testing
     /// without a place, else by the table of places, made then.
     @Test func anEntryIsFoundWhereExpectedElseByItsPath() {
         var cache = BuildCache(key: 7, answersFingerprint: 11, siteFacts: nil)
+        #expect(cache.place(of: "a.html", expectedAt: 0) == nil)
+        #expect(!cache.positions.isMade, "a first build's empty manifest")
         for path in ["graph.html", "search.html", "json/a.json", "a.html", "json/b.json", "b.html", "flows.json"] {
             cache.append(.init(unlisted: path))
         }

@@ -35,9 +35,16 @@ enum FlowGrouping {
         return byKey.sorted { $0.key < $1.key }.map { _, group in
             var group = group
             if group.title.isEmpty { group.product = "Other" }
-            // Each flow's key read once, not at every comparison.
-            let keyed = group.flows.map { (key: ($0.metadata.mode ?? "", $0.title, $0.id), flow: $0) }
-            group.flows = keyed.sorted { $0.key < $1.key }.map(\.flow)
+            // Each flow's key read once, not at every comparison; the places sorted, not the
+            // keys and flows, whose strings were retained and released at every move.
+            let keys = group.flows.map { (mode: $0.metadata.mode ?? "", title: $0.title, id: $0.id) }
+            let order = keys.withUnsafeBufferPointer { keys in
+                keys.indices.sorted { left, right in
+                    let (first, second) = (keys[left], keys[right])
+                    return (first.mode, first.title, first.id) < (second.mode, second.title, second.id)
+                }
+            }
+            group.flows = order.map { group.flows[$0] }
             return group
         }
     }

@@ -106,8 +106,9 @@ public struct SiteBuilder: Sendable {
                 await written.abandon()
                 ahead = nil
             }
-            let pagePaths = flows.flatMap { [SitePaths.page(forFlowID: $0.id), SitePaths.json(forFlowID: $0.id)] }
-            try staging.makeFolders(for: pagePaths)
+            // The pages, then their JSON: each list grouped by folder, which makeFolders looks at once.
+            try staging.makeFolders(for: flows.lazy.map { SitePaths.page(forFlowID: $0.id) })
+            try staging.makeFolders(for: flows.lazy.map { SitePaths.json(forFlowID: $0.id) })
             let done = SharedCounter()
             let aggregateCount = SharedCounter()
             // Small chunks, so that no core is left with a long last one while the other waits.
@@ -252,7 +253,7 @@ public struct SiteBuilder: Sendable {
             for value in [previous, cache, prepared, chunks] as [any Sendable] { keepUntilExit?(value) }
             return Report(
                 pageCount: flows.count,
-                fileCount: pagePaths.count + aggregateCount.value.load(ordering: .relaxed) + 1,
+                fileCount: 2 * flows.count + aggregateCount.value.load(ordering: .relaxed) + 1,
                 renderedPages: chunks.reduce(0) { $0 + $1.rendered }
             )
         } catch {

@@ -50,9 +50,8 @@ public struct SiteStaging: Sendable {
         // Paths come grouped by folder: the last path's folder is made already.
         var lastFolder: Substring = ""
         for path in paths {
-            try Self.checkRelative(path)
             guard var slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { continue }
-            if path[..<slash].utf8.elementsEqual(lastFolder.utf8) { continue }
+            if path[..<slash] == lastFolder { continue }
             lastFolder = path[..<slash]
             while folders.insert(String(path[..<slash])).inserted,
                 let above = path.utf8[..<slash].lastIndex(of: UInt8(ascii: "/"))
@@ -60,8 +59,10 @@ public struct SiteStaging: Sendable {
                 slash = above
             }
         }
-        // In order, each folder after the one above it.
+        // In order, each folder after the one above it. The folders are checked, not each
+        // path: a file is checked when it is written.
         for folder in folders.sorted() {
+            try Self.checkRelative(folder)
             let path = rootPath + "/" + folder
             if mkdir(path, 0o755) == 0 { continue }
             // Tasks of one build may create the same folder at the same time; a recycled folder has it.

@@ -166,8 +166,11 @@ public struct ContentLoader: Sendable {
             }
             digests[path] = digest
         }
-        for path in listing.pages where digests[path] == nil {
-            diagnostics.append(SourceDecoder.unreadable(path))
+        // Every listed page has a digest unless one could not be read.
+        if digests.count < listing.pages.count {
+            for path in listing.pages where digests[path] == nil {
+                diagnostics.append(SourceDecoder.unreadable(path))
+            }
         }
         flows.sort { $0.source < $1.source }
         if !knownWhenRead.isEmpty {
@@ -191,7 +194,8 @@ public struct ContentLoader: Sendable {
             digests: digests,
             known: knownPages,
             pageDiagnostics: pageDiagnostics,
-            stamps: listing.stamps
+            stamps: listing.stamps,
+            readPages: unknown
         )
     }
 }
@@ -211,6 +215,11 @@ public struct LoadedContent: Sendable {
     /// The stamp of each page's file as the folder was listed, by path (not for pages reached
     /// through symbolic links).
     public var stamps: [String: FileStamp] = [:]
+    /// The pages whose files were read, in path order.
+    ///
+    /// Those whose stamps the memory did not hold (every page, without one); the others have
+    /// the digest and stamp it recorded.
+    public var readPages: [String] = []
 }
 
 /// A page that a load did not parse because a cache holds what a build needs of it.

@@ -117,6 +117,25 @@ import Testing
         #expect(identity(kept) == identity(clean))
     }
 
+    /// Pages written less than a second before a build are not trusted by their stamps; the
+    /// next build, a second later, finds the same stamps and keeps them as trusted, though no
+    /// page changed.
+    @Test func stampsAreTrustedOnceASecondHasPassed() async throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (content, site) = try await IncrementalBuildActionTests.buildShippedContent(in: folder)
+        let url = folder.appendingPathComponent(".site.flowdoc-cache/pages")
+        let key = PageSummaryStore.key(configuration: Data())
+        let first = PageSummaryStore.load(from: url, key: key)
+        let untrusted = first.entries.values.filter { !$0.stampTrusted }.count
+        #expect(untrusted > 0, "pages copied just before the build")
+        try await Task.sleep(for: .milliseconds(1_100))
+        _ = try await IncrementalBuildActionTests.build(content, into: site)
+        let second = PageSummaryStore.load(from: url, key: key)
+        #expect(second.entries.count == first.entries.count)
+        #expect(second.entries.values.filter { !$0.stampTrusted }.isEmpty)
+    }
+
     /// When the previous search index can't be copied from, the entries of the pages left
     /// unparsed are made from the terms the store kept, still encoded until then.
     @Test func searchTermsOfUnparsedPagesComeFromTheStore() async throws {

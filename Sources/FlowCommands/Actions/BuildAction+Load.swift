@@ -108,11 +108,13 @@ extension BuildAction {
         )
     }
 
-    /// The store of every page of `site` with its digest and parse diagnostics.
+    /// The store of every page of `site` with its digest and parse diagnostics, with what
+    /// changed since `previous` (``PageSummaryStore/changes``).
     ///
     /// Made from `previous`: an entry for the same bytes is kept as it is, with the stamp the
     /// page's file has now; a page left unparsed keeps the search terms `previous` holds for it,
-    /// still encoded.
+    /// still encoded. Only the pages whose files were read can have another entry: the others
+    /// had the stamp and digest `previous` holds.
     private static func store(
         of site: ContentSummary,
         _ loaded: LoadedContent,
@@ -121,15 +123,16 @@ extension BuildAction {
     ) -> PageSummaryStore {
         var store = PageSummaryStore(key: key)
         if previous.key == key { store.entries = previous.entries }
-        var pageCount = 0
-        for page in site.pages {
+        var changed: [String] = []
+        let read = Set(loaded.readPages)
+        for page in site.pages where read.contains(page.source) {
             guard let digest = loaded.digests[page.source] else { continue }
-            pageCount += 1
             let stamp = loaded.stamps[page.source]
             if let kept = store.entries[page.source], kept.digest == digest {
                 if kept.stamp != stamp {
                     store.entries[page.source]?.stamp = stamp
                     store.entries[page.source]?.stampTrusted = false
+                    changed.append(page.source)
                 }
                 continue
             }
@@ -139,12 +142,17 @@ extension BuildAction {
                 diagnostics: loaded.pageDiagnostics[page.source] ?? [],
                 stamp: stamp
             )
+            changed.append(page.source)
         }
-        // Entries of files that are no pages now (removed, or no longer readable).
-        if store.entries.count > pageCount {
+        // Entries of files that are no pages now (removed, or no longer readable): every page
+        // with a digest has an entry.
+        var removed: [String] = []
+        if store.entries.count > loaded.digests.count {
             let sources = Set(site.pages.lazy.filter { loaded.digests[$0.source] != nil }.map(\.source))
-            store.entries = store.entries.filter { sources.contains($0.key) }
+            removed = store.entries.keys.filter { !sources.contains($0) }
+            for path in removed { store.entries[path] = nil }
         }
+        store.changes = .init(changed: changed, removed: removed)
         return store
     }
 

@@ -12,10 +12,11 @@ extension PageSummaryStore {
 
     /// Writes the store to `url`, or only what changed since `previous`.
     ///
-    /// The entries that differ from `previous` are appended to its file as one chunk, when
-    /// `previous` was read from `url` and the file would not hold more than a quarter more
-    /// records than entries; else the whole store is written, through a temporary file beside it
-    /// (``FileOutput``). Nothing is written when nothing changed.
+    /// The entries that differ from `previous` (``changes`` when known, else found by comparing
+    /// every entry) are appended to its file as one chunk, when `previous` was read from `url`
+    /// and the file would not hold more than a quarter more records than entries; else the whole
+    /// store is written, through a temporary file beside it (``FileOutput``). Nothing is written
+    /// when nothing changed.
     ///
     /// A chunk cut short by a build killed while appending it makes the file unreadable: the
     /// next build parses every page, and writes the whole store again.
@@ -31,15 +32,25 @@ extension PageSummaryStore {
         previous: PageSummaryStore? = nil,
         searchTerms: @Sendable (PageSummary) -> SearchTerms
     ) throws {
-        let trusted = withTrustedStamps()
+        let (trusted, newlyTrusted) = withTrustedStamps()
         guard let previous, !previous.entries.isEmpty, previous.key == key else {
             return try trusted.saveWhole(to: url, searchTerms: searchTerms)
         }
-        let changed = trusted.entries.filter { path, entry in
-            guard let old = previous.entries[path] else { return true }
-            return old.digest != entry.digest || old.stamp != entry.stamp || old.stampTrusted != entry.stampTrusted
+        let changed: [String: Entry]
+        let removed: [String]
+        if let changes {
+            let paths = Set(changes.changed + newlyTrusted)
+            changed = Dictionary(
+                uniqueKeysWithValues: paths.compactMap { path in trusted.entries[path].map { (path, $0) } }
+            )
+            removed = changes.removed
+        } else {
+            changed = trusted.entries.filter { path, entry in
+                guard let old = previous.entries[path] else { return true }
+                return old.digest != entry.digest || old.stamp != entry.stamp || old.stampTrusted != entry.stampTrusted
+            }
+            removed = previous.entries.keys.filter { trusted.entries[$0] == nil }
         }
-        let removed = previous.entries.keys.filter { trusted.entries[$0] == nil }
         if changed.isEmpty && removed.isEmpty { return }
         let records = previous.recordCount + changed.count + removed.count
         guard records <= trusted.entries.count + trusted.entries.count / 4,
@@ -61,17 +72,21 @@ extension PageSummaryStore {
     }
 
     /// The store with each entry's stamp trusted when its file was modified a second or more
-    /// before ``startedReading``.
-    private func withTrustedStamps() -> PageSummaryStore {
+    /// before ``startedReading``, and the paths whose trust changed.
+    private func withTrustedStamps() -> (store: PageSummaryStore, changed: [String]) {
         // A store read back and saved again keeps what it was told.
-        guard startedReading > 0 else { return self }
+        guard startedReading > 0 else { return (self, []) }
         var store = self
+        var changed: [String] = []
         let limit = startedReading - 1_000_000_000
         for (path, entry) in entries {
             let trusted = entry.stamp.map { $0.modified < limit } ?? false
-            if trusted != entry.stampTrusted { store.entries[path]?.stampTrusted = trusted }
+            if trusted != entry.stampTrusted {
+                store.entries[path]?.stampTrusted = trusted
+                changed.append(path)
+            }
         }
-        return store
+        return (store, changed)
     }
 
     /// Writes every entry to `url` through a temporary file beside it.

@@ -47,6 +47,17 @@ struct PageSummaryStore: PageMemory {
     /// The number of entries and removals in the file the store was read from: more than
     /// ``entries`` holds once chunks were appended.
     var recordCount = 0
+    /// What changed since the store this one was made from, when the maker knows.
+    ///
+    /// The paths whose entries were added or changed, and those removed: saving over that
+    /// store then compares no other entry.
+    var changes: Changes?
+
+    /// Paths whose entries changed, and paths whose entries went, since another store.
+    struct Changes: Sendable {
+        var changed: [String]
+        var removed: [String]
+    }
 
     /// The current time in nanoseconds since 1970, as a build's ``startedReading``.
     static func now() -> Int64 {

@@ -69,27 +69,26 @@ extension PageSummary {
     public init(reading reader: inout ByteReader, encodedSearchTerms: inout ArraySlice<UInt8>?) throws {
         let id = try reader.readString()
         let source = try reader.readString()
-        let kind: Flow.Kind = try reader.readBool() ? .flow : .overview
-        let title = try reader.readString()
-        let summary = try reader.readString()
-        let metadata = try Self.readMetadata(of: source, from: &reader)
-        let stepCount = try reader.readInt()
-        let details = try reader.readLengthPrefixed()
-        try Details.skim(details)
-        encodedSearchTerms = try reader.readBool() ? try reader.readLengthPrefixed() : nil
-        storage = CopyOnWriteBox(
-            Fields(
-                id: id,
-                source: source,
-                kind: kind,
-                title: title,
-                summary: summary,
-                metadata: metadata,
-                stepCount: stepCount,
-                details: OnDemand(encoded: details, page: source, fallback: .none, decode: Details.init(decoding:of:)),
-                searchTerms: nil
-            )
+        let fields = Fields(
+            id: id,
+            source: source,
+            kind: try reader.readBool() ? .flow : .overview,
+            title: try reader.readString(),
+            summary: try reader.readString(),
+            metadata: try Self.readMetadata(of: source, from: &reader),
+            stepCount: try reader.readInt(),
+            details: try Self.readDetails(of: source, from: &reader),
+            searchTerms: nil
         )
+        encodedSearchTerms = try reader.readBool() ? try reader.readLengthPrefixed() : nil
+        self.init(fields)
+    }
+
+    /// The details of the page at `page` as bytes, checked now and read when first asked for.
+    private static func readDetails(of page: String, from reader: inout ByteReader) throws -> OnDemand<Details> {
+        let bytes = try reader.readLengthPrefixed()
+        try Details.skim(bytes)
+        return OnDemand(encoded: bytes, page: page, fallback: .none, decode: Details.init(decoding:of:))
     }
 
     // MARK: Metadata

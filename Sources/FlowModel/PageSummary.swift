@@ -169,7 +169,15 @@ public struct PageSummary: Sendable, Hashable {
         choiceLinks: [String],
         searchTerms: SearchTerms? = nil
     ) {
-        storage = CopyOnWriteBox(
+        let details = Details(
+            titleRange: titleRange,
+            next: next,
+            links: links,
+            images: images,
+            anchors: anchors,
+            choiceLinks: choiceLinks
+        )
+        self.init(
             Fields(
                 id: id,
                 source: source,
@@ -178,19 +186,15 @@ public struct PageSummary: Sendable, Hashable {
                 summary: summary,
                 metadata: metadata,
                 stepCount: stepCount,
-                details: OnDemand(
-                    Details(
-                        titleRange: titleRange,
-                        next: next,
-                        links: links,
-                        images: images,
-                        anchors: anchors,
-                        choiceLinks: choiceLinks
-                    )
-                ),
+                details: OnDemand(details),
                 searchTerms: searchTerms
             )
         )
+    }
+
+    /// Creates a summary of `fields`, whose details are made or still bytes (``OnDemand``).
+    init(_ fields: Fields) {
+        storage = CopyOnWriteBox(fields)
     }
 
     /// The summary of `flow`.

@@ -133,8 +133,8 @@ struct BuildCache: Sendable {
         save(for: output, chunks: chunks, entryCount: records.count)
     }
 
-    /// The bytes of a chunk of the manifest that lists `entries`: a build's tasks encode their
-    /// pages' entries as they finish, rather than the whole manifest at the end.
+    /// The bytes of a chunk of the manifest that lists `entries`, as a build's tasks write them
+    /// entry by entry (``ChunkResult/list(_:previous:)``).
     static func encode(_ entries: [Entry]) -> ByteWriter {
         var chunk = ByteWriter()
         for entry in entries { chunk.write(entry) }

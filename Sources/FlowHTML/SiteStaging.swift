@@ -60,7 +60,7 @@ public struct SiteStaging: Sendable {
             }
         }
         // In order, each folder after the one above it. The folders are checked, not each
-        // path: a file is checked when it is written.
+        // path: a file is checked when it is opened to be written (``open(_:)``).
         for folder in folders.sorted() {
             try Self.checkRelative(folder)
             let path = rootPath + "/" + folder
@@ -120,8 +120,10 @@ public struct SiteStaging: Sendable {
 
     /// Opens the file at the relative `path` for appending, creating or emptying it.
     ///
-    /// - Throws: ``SiteWriterError`` naming the path and the system error.
+    /// - Throws: ``SiteWriterError`` for a path that leaves the folder, or naming the path and
+    ///   the system error.
     func open(_ path: String) throws -> OutputFile {
+        try Self.checkRelative(path)
         let target = rootPath + "/" + path
         // Truncating a recycled folder's file would empty the live site's copy, the same inode.
         if isRecycled { unlink(target) }

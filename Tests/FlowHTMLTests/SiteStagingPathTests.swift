@@ -21,7 +21,7 @@ import Testing
     }
 
     /// The folders files need are made inside the staging folder; a file whose folder would
-    /// leave it makes none.
+    /// leave it makes none, and is not written.
     @Test(arguments: ["../x/a.html", "/etc/x.html", "/x.html", "a/../../b/c.html", "./a/b.html"])
     func foldersAreMadeOnlyInsideTheFolder(leaving: String) throws {
         let folder = try Fixtures.temporaryFolder()
@@ -36,6 +36,7 @@ import Testing
             #expect(FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue)
         }
         #expect(throws: SiteWriterError.self) { try staging.makeFolders(for: ["ok/a.html", leaving]) }
+        #expect(throws: SiteWriterError.self) { try staging.write([UInt8(ascii: "x")], to: leaving) }
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("x").path))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("b").path))
     }

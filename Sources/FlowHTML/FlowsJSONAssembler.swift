@@ -69,21 +69,8 @@ final class FlowsJSONAssembler: Sendable {
             guard let file = state.file else { return }
             state.waiting[index] = chunk
             while let ready = state.waiting.removeValue(forKey: state.next) {
-                try write(ready, to: file, from: state.previous)
+                try ready.write(to: file, from: state.previous)
                 state.next += 1
-            }
-        }
-    }
-
-    private func write(_ chunk: FlowsJSONChunk, to file: SiteStaging.OutputFile, from previous: PreviousParts?) throws {
-        for piece in chunk.pieces {
-            switch piece {
-            case .made(let range): try file.append(chunk.made[range])
-            case .previous(let range):
-                guard let previous else {
-                    throw SiteWriterError(path: file.path, reason: "a chunk copies from no previous flows.json")
-                }
-                try previous.copy(range, to: file)
             }
         }
     }

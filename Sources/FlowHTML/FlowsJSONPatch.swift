@@ -95,12 +95,3 @@ enum FlowsJSONPatch {
         try file.truncate(to: start + closing.count)
     }
 }
-
-extension FlowsJSONChunk.Piece {
-    /// The number of bytes of the piece.
-    var count: Int {
-        switch self {
-        case .made(let range), .previous(let range): range.count
-        }
-    }
-}

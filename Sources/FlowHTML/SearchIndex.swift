@@ -31,7 +31,10 @@ enum SearchIndex {
     ///   - pages: The published pages, in the index's order.
     ///   - terms: The search terms of the page at a position of `pages`.
     static func script(for pages: [PageSummary], terms: @Sendable (Int) -> SearchTerms) -> String {
-        script(for: pages, terms: terms, digests: [:], previous: nil).pieces.joined()
+        guard let chunks = chunks(of: pages, terms: terms, digests: [:], previous: nil) else {
+            return scriptWithEncoder(for: pages, terms: terms)
+        }
+        return opening + chunks.map { String(decoding: $0.bytes.made, as: UTF8.self) }.joined() + closing
     }
 
     /// The search index script of `pages`, and where each page's entry lies in it.
@@ -41,20 +44,49 @@ enum SearchIndex {
     ///   - terms: The search terms of the page at a position of `pages`; asked only for the
     ///     pages whose entry is made anew.
     ///   - digests: The digest of each page's source, by path.
-    ///   - previous: The previous build's index: a page's entry is copied from it when the page's
-    ///     digest is the one the entry was made from.
-    /// - Returns: The script in pieces to write one after the other, and its layout; `nil` when
-    ///   a string's escape was left to the encoder.
+    ///   - previous: The previous build's index: a page's entry is copied from it, file to file,
+    ///     when the page's digest is the one the entry was made from.
+    /// - Returns: The script's bytes, and its layout; `nil` when a string's escape was left to
+    ///   the encoder.
     static func script(
         for pages: [PageSummary],
         terms: @Sendable (Int) -> SearchTerms,
         digests: [String: UInt64],
         previous: PreviousParts?
-    ) -> (pieces: [String], layout: PartLayout?) {
-        // The JSON is made on every core, a chunk of pages each. The chunks are the script's
-        // pieces: joined into one string, they were held twice at a build's peak of memory.
+    ) -> (contents: SiteFile.Contents, layout: PartLayout?) {
+        guard let chunks = chunks(of: pages, terms: terms, digests: digests, previous: previous) else {
+            return (.text(scriptWithEncoder(for: pages, terms: terms)), nil)
+        }
+        var frame = (opening: SplicedBytes(), closing: SplicedBytes())
+        frame.opening.append(opening.utf8)
+        frame.closing.append(closing.utf8)
+        let lengths = chunks.flatMap(\.lengths)
+        let layout = PartLayout(
+            prefixLength: opening.utf8.count,
+            parts: pages.indices.map {
+                .init(source: pages[$0].source, digest: digests[pages[$0].source] ?? 0, length: lengths[$0])
+            }
+        )
+        let parts = [frame.opening] + chunks.map(\.bytes) + [frame.closing]
+        return (.spliced(.init(parts: parts, previous: previous)), layout)
+    }
+
+    /// The entries of `pages` in chunks, made on every core, each with the length of each of
+    /// its entries; `nil` when a string's escape was left to the encoder.
+    ///
+    /// The chunks are kept apart: joined, the entries of a first build were held twice at its
+    /// peak of memory.
+    private static func chunks(
+        of pages: [PageSummary],
+        terms: @Sendable (Int) -> SearchTerms,
+        digests: [String: UInt64],
+        previous: PreviousParts?
+    ) -> [(bytes: SplicedBytes, lengths: [Int])]? {
         let chunkSize = 256
-        var parts = [(json: String, lengths: [Int])?](repeating: nil, count: (pages.count + chunkSize - 1) / chunkSize)
+        var parts = [(bytes: SplicedBytes, lengths: [Int])?](
+            repeating: nil,
+            count: (pages.count + chunkSize - 1) / chunkSize
+        )
         parts.withUnsafeMutableBufferPointer { buffer in
             // Each iteration writes only its own element of the buffer.
             nonisolated(unsafe) let parts = buffer
@@ -64,21 +96,7 @@ enum SearchIndex {
             }
         }
         let chunks = parts.compactMap { $0 }
-        guard chunks.count == parts.count else { return ([scriptWithEncoder(for: pages, terms: terms)], nil) }
-        var pieces = [opening]
-        for (index, chunk) in chunks.enumerated() {
-            if index > 0 { pieces.append(",") }
-            pieces.append(chunk.json)
-        }
-        pieces.append(closing)
-        let lengths = chunks.flatMap(\.lengths)
-        let layout = PartLayout(
-            prefixLength: opening.utf8.count,
-            parts: pages.indices.map {
-                .init(source: pages[$0].source, digest: digests[pages[$0].source] ?? 0, length: lengths[$0])
-            }
-        )
-        return (pieces, layout)
+        return chunks.count == parts.count ? chunks : nil
     }
 
     /// The script as ``HowToJSONLD/scriptSafeJSON(_:)`` writes it through `JSONEncoder`, the
@@ -89,55 +107,37 @@ enum SearchIndex {
     }
 
     /// The entries of the pages at `range` as script-safe JSON with the encoder's bytes (sorted
-    /// keys, no spaces), written directly or copied from `previous`, separated by commas,
-    /// without the array's brackets, with the length of each entry; `nil` when a string holds a
-    /// character whose escape is left to the encoder (control characters other than tab and
-    /// line breaks, DEL, U+2028, U+2029), or `previous` can't be read.
+    /// keys, no spaces), each after a comma but the index's first, made now or runs of
+    /// `previous`, with the length of each entry; `nil` when a string holds a character whose
+    /// escape is left to the encoder (control characters other than tab and line breaks, DEL,
+    /// U+2028, U+2029).
     ///
-    /// Entries that lie one after the other in `previous` are copied with one read.
+    /// Entries that lie one after the other in `previous` are one run, copied file to file.
     private static func json(
         of range: Range<Int>,
         _ pages: [PageSummary],
         terms: (Int) -> SearchTerms,
         digests: [String: UInt64],
         previous: PreviousParts?
-    ) -> (json: String, lengths: [Int])? {
-        var json = ""
-        json.reserveCapacity(range.count * 1024)
+    ) -> (bytes: SplicedBytes, lengths: [Int])? {
+        var bytes = SplicedBytes()
         var lengths: [Int] = []
         lengths.reserveCapacity(range.count)
-        // The bytes of `previous` still to copy: entries, with the commas between them.
-        var run: Range<Int>?
-        var copied: [UInt8] = []
-        func copyRun() -> Bool {
-            guard let previous, let bytes = run else { return true }
-            run = nil
-            copied.removeAll(keepingCapacity: true)
-            guard previous.appendBytes(bytes, to: &copied) else { return false }
-            json += String(decoding: copied, as: UTF8.self)
-            return true
-        }
+        var json = ""
         for index in range {
             let page = pages[index]
-            if let part = previous?.range(of: page.source, digest: digests[page.source], at: index) {
+            if let previous, let part = previous.range(of: page.source, digest: digests[page.source], at: index) {
+                bytes.appendPrevious(part, prefixLength: previous.prefixLength, isFirst: index == 0)
                 lengths.append(part.count)
-                if let bytes = run, bytes.upperBound + 1 == part.lowerBound {
-                    run = bytes.lowerBound..<part.upperBound
-                    continue
-                }
-                guard copyRun() else { return nil }
-                if index > range.lowerBound { json += "," }
-                run = part
-            } else {
-                guard copyRun() else { return nil }
-                if index > range.lowerBound { json += "," }
-                let before = json.utf8.count
-                guard append(entry(for: page, terms: terms(index)), to: &json) else { return nil }
-                lengths.append(json.utf8.count - before)
+                continue
             }
+            if index > 0 { bytes.append(CollectionOfOne(UInt8(ascii: ","))) }
+            json.removeAll(keepingCapacity: true)
+            guard append(entry(for: page, terms: terms(index)), to: &json) else { return nil }
+            bytes.append(json.utf8)
+            lengths.append(json.utf8.count)
         }
-        guard copyRun() else { return nil }
-        return (json, lengths)
+        return (bytes, lengths)
     }
 
     /// Appends one entry.

@@ -10,13 +10,42 @@ public struct SiteFile: Sendable, Hashable {
         /// the 8 MB flow map of a large one, is not copied into a `Data` first).
         case text(String)
         /// Generated text in pieces, written one after the other: the flow map around its
-        /// drawing, the search index's chunks (large files not copied into one string first).
+        /// drawing (a large file not copied into one string first).
         case texts([String])
         /// A file of the content folder, copied as it is.
         case copy(URL)
         /// A file of the site being replaced, unchanged: hard-linked, or copied where the file
         /// system has no hard links.
         case previous(URL)
+        /// Bytes made now spliced with runs of a file of the site being replaced, copied file
+        /// to file: the search index of a rebuild, where only changed pages' entries are made.
+        case spliced(Splice)
+    }
+
+    /// Bytes made now and runs of a previous build's file (``Contents/spliced(_:)``).
+    public struct Splice: Sendable, Hashable {
+        /// The file's bytes, part after part.
+        let parts: [SplicedBytes]
+        /// The file the parts' previous runs are of.
+        let previous: PreviousParts?
+
+        /// The file's bytes, the previous file's runs read from it.
+        ///
+        /// - Throws: ``SiteWriterError`` when the previous file can't be read.
+        public func data() throws -> Data {
+            var bytes: [UInt8] = []
+            for part in parts { try part.append(to: &bytes, from: previous) }
+            return Data(bytes)
+        }
+
+        public static func == (lhs: Splice, rhs: Splice) -> Bool {
+            lhs.parts == rhs.parts && lhs.previous === rhs.previous
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(parts.count)
+            hasher.combine(previous.map(ObjectIdentifier.init))
+        }
     }
 
     /// The path relative to the site's root, with `/` separators (`salesforce/a.html`).

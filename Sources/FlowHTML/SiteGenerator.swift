@@ -238,7 +238,7 @@ public struct SiteGenerator: Sendable {
                     digests: searchParts?.digests ?? [:],
                     previous: searchParts?.previous
                 )
-                var result = AggregateResult(files: [SiteFile(path: SearchIndex.path, contents: .texts(index.pieces))])
+                var result = AggregateResult(files: [SiteFile(path: SearchIndex.path, contents: index.contents)])
                 if searchParts != nil, let layout = index.layout { result.layouts[SearchIndex.path] = layout }
                 return result
             },

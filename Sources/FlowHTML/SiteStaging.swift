@@ -82,6 +82,10 @@ public struct SiteStaging: Sendable {
         case .data(let data): try write(data, to: file.path)
         case .text(let text): try write(text.utf8, to: file.path)
         case .texts(let pieces): try write(pieces, to: file.path)
+        case .spliced(let splice):
+            try write(to: file.path) { file in
+                for part in splice.parts { try part.write(to: file, from: splice.previous) }
+            }
         case .copy(let source):
             let data: Data
             do {

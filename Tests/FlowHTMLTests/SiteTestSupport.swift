@@ -25,6 +25,7 @@ enum SiteTestSupport {
         case .text(let text): Data(text.utf8)
         case .texts(let pieces): Data(pieces.joined().utf8)
         case .copy(let url), .previous(let url): try Data(contentsOf: url)
+        case .spliced(let splice): try splice.data()
         }
     }
 

@@ -32,15 +32,26 @@ struct ContentWalker {
         }
         let realRoot = root.resolvingSymlinksInPath().standardizedFileURL.path
         var listing = Listing()
+        // Folders in the order they are found, each listed in name order: the pages come nearly
+        // sorted, which the final sort then only checks.
         var queue = [""]
-        var visited = Set<String>()
-        while let relative = queue.popLast() {
+        var next = 0
+        var visited = Set<FolderIdentity>()
+        // The stamps are hashed once, into a table of their final size.
+        var stamped: [(String, FileStamp)] = []
+        while next < queue.count {
+            let relative = queue[next]
+            next += 1
             let folder = relative.isEmpty ? root : root.appendingPathComponent(relative)
-            let real = folder.resolvingSymlinksInPath().standardizedFileURL.path
-            guard visited.insert(real).inserted else { continue }
+            let folderPath = folder.path
+            // Entries are examined relative to the open folder: no path to walk for each.
+            let descriptor = open(folderPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            defer { if descriptor >= 0 { close(descriptor) } }
+            // A folder reached twice through links is listed once.
+            guard visited.insert(FolderIdentity(descriptor: descriptor, path: folder)).inserted else { continue }
             let names: [String]
             do {
-                names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+                names = try Self.names(in: descriptor, at: folderPath)
             } catch {
                 if relative.isEmpty {
                     throw ContentError(path: root.path, reason: "can't be read (\(error.localizedDescription))")
@@ -56,10 +67,6 @@ struct ContentWalker {
                 )
                 continue
             }
-            let folderPath = folder.path
-            // Entries are examined relative to the open folder: no path to walk for each.
-            let descriptor = open(folderPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            defer { if descriptor >= 0 { close(descriptor) } }
             for name in names {
                 let path = relative.isEmpty ? name : "\(relative)/\(name)"
                 if name == "_product.yml", relative.isEmpty {
@@ -74,7 +81,7 @@ struct ContentWalker {
                 case .file(let stamp)?:
                     if name.hasSuffix(".md") {
                         listing.pages.append(path)
-                        listing.stamps[path] = stamp
+                        stamped.append((path, stamp))
                     } else {
                         listing.assets.append(path)
                     }
@@ -132,9 +139,44 @@ struct ContentWalker {
                 }
             }
         }
+        listing.stamps = Dictionary(stamped, uniquingKeysWith: { first, _ in first })
         listing.pages.sort()
         listing.assets.sort()
         return listing
+    }
+
+    /// A folder as the file system knows it: its device and inode, or, when it can't be opened,
+    /// its real path.
+    private enum FolderIdentity: Hashable {
+        case node(device: UInt64, inode: UInt64)
+        case path(String)
+
+        init(descriptor: Int32, path: URL) {
+            var status = stat()
+            if descriptor >= 0, fstat(descriptor, &status) == 0 {
+                self = .node(device: UInt64(status.st_dev), inode: UInt64(status.st_ino))
+            } else {
+                self = .path(path.resolvingSymlinksInPath().standardizedFileURL.path)
+            }
+        }
+    }
+
+    /// The names of the entries of the folder open as `descriptor` (at `folderPath`), sorted.
+    ///
+    /// - Throws: What `FileManager` throws for a folder that can't be opened.
+    private static func names(in descriptor: Int32, at folderPath: String) throws -> [String] {
+        guard descriptor >= 0, let folder = fdopendir(dup(descriptor)) else {
+            return try FileManager.default.contentsOfDirectory(atPath: folderPath).sorted()
+        }
+        defer { closedir(folder) }
+        var names: [String] = []
+        while let entry = readdir(folder) {
+            let name = withUnsafeBytes(of: &entry.pointee.d_name) { bytes in
+                bytes.baseAddress.map { String(cString: $0.assumingMemoryBound(to: CChar.self)) } ?? ""
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted()
     }
 
     /// What an entry that is not a symbolic link is.

@@ -70,20 +70,21 @@ public struct SiteBuilder: Sendable {
     ///   output is then untouched.
     public func build(progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) async throws -> Report {
         let key = buildKey()
-        // The previous build's manifest is read while the site context is prepared, if it was not read ahead.
-        async let loadedCache = Self.previousCache(
+        // The previous build's manifest, read while the content was checked when it was read ahead.
+        let previous = await Self.previousCache(
             for: writer.output,
             key: key,
             incremental: incremental,
             readAhead: previousBuild
         )
-        // The site is prepared while the manifest is read, and while flows.json is written ahead.
-        async let preparing = generator.prepare()
-        let previous = await loadedCache
+        let sameSite = siteFingerprint != nil && previous.siteFacts == siteFingerprint
+        // The site is prepared while flows.json is written ahead. A rebuild of the same site
+        // facts renders only the changed pages: their questions are answered as they come,
+        // without tables of the whole site.
+        async let preparing = generator.prepare(fewPages: sameSite && previous.answersFingerprint != nil)
         // A spare copy of the previous site is taken only with the manifest that lists its files.
         let knowsPrevious = previous.answersFingerprint != nil
         let staging = try writer.begin(recycling: incremental && knowsPrevious)
-        let sameSite = siteFingerprint != nil && previous.siteFacts == siteFingerprint
         // Unchanged flows are copied from the previous flows.json rather than read back from their files.
         var previousFlows = previous.parts["flows.json"].flatMap {
             PreviousParts(fileAt: writer.output.appendingPathComponent("flows.json").path, layout: $0)

@@ -18,14 +18,25 @@ struct SiteContext: Sendable {
     let published: [PageSummary]
     /// The position in ``published`` of each page, by id.
     private let publishedIndexByID: [String: Int]
-    /// The position in ``published`` of each page, by source path.
-    private let publishedIndexBySource: [String: Int]
-    /// What a page may show of each published page (``DependencyTrace/listing(_:)``), in ``published`` order.
-    private let listings: [String]
+    /// The position in ``published`` of each page, by source path; `nil` when each question is
+    /// answered on its own (``answersOnDemand``).
+    private let publishedIndexBySource: [String: Int]?
+    /// What a page may show of each published page (``DependencyTrace/listing(_:)``), in
+    /// ``published`` order; `nil` when each is made when asked for (``answersOnDemand``).
+    private let listings: [String]?
+    /// The published pages of kind flow in the order the home page lists them, with the
+    /// position of each by id: made with the context, or when first needed.
+    let order: ReadingOrder
+    /// Whether the context was made without the tables a build of every page uses, for a build
+    /// that renders few pages (a rebuild of the previous build's site facts): each question is
+    /// then answered from ``published`` when asked, and the reading order made only when a
+    /// page of the whole site (home page, flow map) needs it.
+    let answersOnDemand: Bool
+
     /// The published pages of kind flow, in the order the home page lists them.
-    let readingOrder: [PageSummary]
+    var readingOrder: [PageSummary] { order.made(from: published).flows }
     /// The position of each flow of ``readingOrder``, by id.
-    let readingPosition: [String: Int]
+    var readingPosition: [String: Int] { order.made(from: published).positions }
 
     /// The context of the site of `content`.
     init(content: ContentSet, options: SiteOptions) {
@@ -34,44 +45,47 @@ struct SiteContext: Sendable {
 
     /// The context of the site of `site`.
     ///
-    /// - Parameter resolver: `site`'s link resolver, if made already.
-    init(site: ContentSummary, options: SiteOptions, resolver known: LinkResolver? = nil) {
+    /// - Parameters:
+    ///   - resolver: `site`'s link resolver, if made already.
+    ///   - answersOnDemand: Whether to make no table of the whole site but the pages by id
+    ///     (``answersOnDemand``).
+    init(site: ContentSummary, options: SiteOptions, resolver known: LinkResolver? = nil, answersOnDemand: Bool = false)
+    {
         self.site = site
         self.options = options
+        self.answersOnDemand = answersOnDemand
         let published = site.publishedPages
         self.published = published
         // The indexes are made side by side, on every core.
         nonisolated(unsafe) var resolver: LinkResolver?
-        nonisolated(unsafe) var listings: [String] = []
-        nonisolated(unsafe) var readingOrder: [PageSummary] = []
-        nonisolated(unsafe) var indexes: (byID: [String: Int], bySource: [String: Int]) = ([:], [:])
+        nonisolated(unsafe) var listings: [String]?
+        nonisolated(unsafe) var order: ReadingOrder.Made?
+        nonisolated(unsafe) var indexes: (byID: [String: Int], bySource: [String: Int]?) = ([:], nil)
         DispatchQueue.concurrentPerform(iterations: 4) { part in
             switch part {
             case 0: resolver = known ?? site.linkResolver
-            case 1: listings = published.map { DependencyTrace.listing($0) }
-            case 2: readingOrder = FlowGrouping.groups(of: published).flatMap(\.flows)
+            case 1: listings = answersOnDemand ? nil : published.map { DependencyTrace.listing($0) }
+            case 2: order = answersOnDemand ? nil : ReadingOrder.make(from: published)
             default:
                 indexes = (
                     Dictionary(
                         published.indices.map { (published[$0].id, $0) },
                         uniquingKeysWith: { first, _ in first }
                     ),
-                    Dictionary(
-                        published.indices.map { (published[$0].source, $0) },
-                        uniquingKeysWith: { first, _ in first }
-                    )
+                    answersOnDemand
+                        ? nil
+                        : Dictionary(
+                            published.indices.map { (published[$0].source, $0) },
+                            uniquingKeysWith: { first, _ in first }
+                        )
                 )
             }
         }
         self.resolver = resolver ?? site.linkResolver
         self.listings = listings
-        self.readingOrder = readingOrder
+        self.order = ReadingOrder(order)
         publishedIndexByID = indexes.byID
         publishedIndexBySource = indexes.bySource
-        self.readingPosition = Dictionary(
-            readingOrder.enumerated().map { ($1.id, $0) },
-            uniquingKeysWith: { first, _ in first }
-        )
     }
 
     /// The URL that `destination`, written in `flow`, gets in `flow`'s generated page.
@@ -151,41 +165,16 @@ struct SiteContext: Sendable {
         return publishedIndexByID[id]
     }
 
-    /// ``DependencyTrace/listing(_:)`` of the published page at `index`, kept from the start of the build.
+    /// ``DependencyTrace/listing(_:)`` of the published page at `index`, kept from the start of
+    /// the build unless made when asked for (``answersOnDemand``).
     func listing(at index: Int?) -> String {
-        index.map { listings[$0] } ?? DependencyTrace.listing(nil)
+        guard let index else { return DependencyTrace.listing(nil) }
+        return listings?[index] ?? DependencyTrace.listing(published[index])
     }
 
     /// ``DependencyTrace/listing(_:)`` of the page with this id, kept from the start of the build.
     func listing(ofID id: String) -> String {
         listing(at: publishedIndexByID[id])
-    }
-
-    /// The flows before and after `flow` in reading order.
-    func neighbors(of flow: some SitePage, trace: DependencyTrace? = nil) -> (
-        previous: PageSummary?, next: PageSummary?
-    ) {
-        var neighbors: (previous: PageSummary?, next: PageSummary?) = (nil, nil)
-        if let position = readingPosition[flow.id] {
-            neighbors = (
-                position > 0 ? readingOrder[position - 1] : nil,
-                position + 1 < readingOrder.count ? readingOrder[position + 1] : nil
-            )
-        }
-        if let trace { trace.record(.neighbors, answer: neighborListing(of: flow)) }
-        return neighbors
-    }
-
-    /// The listings of the flows before and after `flow` in reading order
-    /// (``DependencyTrace/neighborListing(previous:next:)``).
-    func neighborListing(of flow: some SitePage) -> String {
-        let position = readingPosition[flow.id]
-        let previous = position.flatMap { $0 > 0 ? readingOrder[$0 - 1].id : nil }
-        let next = position.flatMap { $0 + 1 < readingOrder.count ? readingOrder[$0 + 1].id : nil }
-        return DependencyTrace.neighborListing(
-            previous: previous.map(listing(ofID:)) ?? DependencyTrace.listing(nil),
-            next: next.map(listing(ofID:)) ?? DependencyTrace.listing(nil)
-        )
     }
 }
 
@@ -206,10 +195,11 @@ extension SiteContext {
         hasher.combine(UInt64(site.assets.count))
         for asset in site.assets.sorted() { hasher.combine(asset) }
         hasher.combine(UInt64(published.count))
-        for (flow, listing) in zip(published, listings) {
-            hasher.combine(flow.source)
-            hasher.combine(listing)
+        for index in published.indices {
+            hasher.combine(published[index].source)
+            hasher.combine(listing(at: index))
         }
+        let readingOrder = readingOrder
         hasher.combine(UInt64(readingOrder.count))
         for flow in readingOrder { hasher.combine(flow.id) }
         return hasher.value
@@ -219,14 +209,21 @@ extension SiteContext {
 extension SiteContext {
     /// The published page at `source` (an overview `index.md`), if any.
     func overview(atSource source: String, trace: DependencyTrace? = nil) -> PageSummary? {
-        let index = publishedIndexBySource[source]
+        let index = publishedIndex(ofSource: source)
         if let trace { trace.record(.overview(source: source), answer: listing(at: index)) }
         return index.map { published[$0] }
     }
 
     /// ``DependencyTrace/listing(_:)`` of the published page at `source`, if any.
     func overviewListing(atSource source: String) -> String {
-        listing(at: publishedIndexBySource[source])
+        listing(at: publishedIndex(ofSource: source))
+    }
+
+    /// The position in ``published`` of the first page at `source`, from the table or, when
+    /// answering on demand, a pass over the pages.
+    private func publishedIndex(ofSource source: String) -> Int? {
+        guard let publishedIndexBySource else { return published.firstIndex { $0.source == source } }
+        return publishedIndexBySource[source]
     }
 
     /// A safe prose renderer whose links are resolved for `flow`'s page.

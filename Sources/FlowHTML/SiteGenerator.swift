@@ -103,9 +103,18 @@ public struct SiteGenerator: Sendable {
     }
 
     /// Parses the templates and indexes the content, once per build.
-    func prepare() throws -> Prepared {
+    ///
+    /// - Parameter fewPages: Whether the build renders few pages (a rebuild of the previous
+    ///   build's site facts): the site context then answers each question when asked
+    ///   (``SiteContext/answersOnDemand``).
+    func prepare(fewPages: Bool = false) throws -> Prepared {
         let templates = try TemplateSet(theme: theme)
-        let context = SiteContext(site: site, options: effectiveOptions, resolver: linkResolver)
+        let context = SiteContext(
+            site: site,
+            options: effectiveOptions,
+            resolver: linkResolver,
+            answersOnDemand: fewPages
+        )
         return Prepared(
             context: context,
             pages: PageRenderer(context: context, templates: templates),

@@ -78,18 +78,24 @@ extension SiteContext {
         // The flow's place: the first, in reading order, of the published flows with its id.
         var place: ReadingPlace?
         for index in published.indices where published[index].kind == .flow && published[index].id == flow.id {
-            let candidate = ReadingPlace(published[index], index: index)
-            if place.map({ candidate < $0 }) ?? true { place = candidate }
+            if place.map({ ReadingPlace.precedes(published[index], at: index, $0) }) ?? true {
+                place = ReadingPlace(published[index], index: index)
+            }
         }
         guard let place else { return (nil, nil) }
         var previous: ReadingPlace?
         var next: ReadingPlace?
-        for index in published.indices where published[index].kind == .flow && index != place.index {
-            let candidate = ReadingPlace(published[index], index: index)
-            if candidate < place {
-                if previous.map({ $0 < candidate }) ?? true { previous = candidate }
-            } else if next.map({ candidate < $0 }) ?? true {
-                next = candidate
+        // Each page's keys are read in place, as far as they differ: a place is made only for a
+        // page nearer than the nearest so far.
+        for index in published.indices where index != place.index {
+            let page = published[index]
+            guard page.kind == .flow else { continue }
+            if ReadingPlace.precedes(page, at: index, place) {
+                if previous.map({ !ReadingPlace.precedes(page, at: index, $0) }) ?? true {
+                    previous = ReadingPlace(page, index: index)
+                }
+            } else if next.map({ ReadingPlace.precedes(page, at: index, $0) }) ?? true {
+                next = ReadingPlace(page, index: index)
             }
         }
         return (previous.map { published[$0.index] }, next.map { published[$0.index] })
@@ -98,7 +104,7 @@ extension SiteContext {
 
 /// A published flow's place in reading order: the keys ``FlowGrouping`` sorts by, then its
 /// position in path order.
-private struct ReadingPlace: Comparable {
+private struct ReadingPlace {
     var product: String
     var platform: String
     var mode: String
@@ -115,8 +121,19 @@ private struct ReadingPlace: Comparable {
         self.index = index
     }
 
-    static func < (lhs: ReadingPlace, rhs: ReadingPlace) -> Bool {
-        (lhs.product, lhs.platform, lhs.mode, lhs.title, lhs.id, lhs.index)
-            < (rhs.product, rhs.platform, rhs.mode, rhs.title, rhs.id, rhs.index)
+    /// Whether `page`, at `index` in path order, comes before `place`, its keys read one at a
+    /// time, up to the first that differs.
+    static func precedes(_ page: PageSummary, at index: Int, _ place: ReadingPlace) -> Bool {
+        if let order = order(page.metadata.product ?? "", place.product) { return order }
+        if let order = order(page.metadata.platform ?? "", place.platform) { return order }
+        if let order = order(page.metadata.mode ?? "", place.mode) { return order }
+        if let order = order(page.title, place.title) { return order }
+        if let order = order(page.id, place.id) { return order }
+        return index < place.index
+    }
+
+    /// Whether `key` sorts before `other`; `nil` when they are equal.
+    private static func order(_ key: String, _ other: String) -> Bool? {
+        key == other ? nil : key < other
     }
 }

@@ -9,7 +9,7 @@ import Testing
 /// A site context made for a rebuild of the same site facts (``SiteContext/answersOnDemand``)
 /// answers every question as one made with its tables, without sorting the site.
 @Suite struct SiteContextOnDemandTests {
-    /// Flows tied on every key the reading order sorts by but their path, three pages with one
+    /// Flows tied on every key the reading order sorts by but their path, four pages with one
     /// id, a draft, an overview, pages without metadata or with empty values.
     static func tiedSite() -> ContentSummary {
         let pages: [(source: String, frontMatter: String, title: String)] = [
@@ -17,6 +17,7 @@ import Testing
             ("a/two.md", "product: P\nplatform: X\nmode: Script", "Same"),
             ("b/one.md", "id: dup\nproduct: Z", "Dup"),
             ("c/one.md", "id: dup\nproduct: P", "Dup"),
+            ("c/two.md", "id: dup\nproduct: P", "Dup"),
             ("c/zz.md", "id: dup\nproduct: Q", "Another dup"),
             ("d/draft.md", "product: P\ndraft: true", "Draft"),
             ("e/index.md", "product: P\nkind: overview", "Overview"),

@@ -105,14 +105,14 @@ public struct ContentLoader: Sendable {
         var digests: [String: UInt64] = [:]
         digests.reserveCapacity(listing.pages.count)
         var unknown: [String] = []
-        for path in listing.pages {
-            if let memory, let stamp = listing.stamps[path],
-                let (digest, page) = memory.knownPage(at: path, stamp: stamp)
-            {
+        var unknownStamps: [String: FileStamp] = [:]
+        for (path, stamp) in zip(listing.pages, listing.stamps) {
+            if let memory, let stamp, let (digest, page) = memory.knownPage(at: path, stamp: stamp) {
                 knownPages.append(page)
                 digests[path] = digest
             } else {
                 unknown.append(path)
+                unknownStamps[path] = stamp
             }
         }
         let pages = await withTaskGroup(
@@ -194,7 +194,7 @@ public struct ContentLoader: Sendable {
             digests: digests,
             known: knownPages,
             pageDiagnostics: pageDiagnostics,
-            stamps: listing.stamps,
+            stamps: unknownStamps,
             readPages: unknown
         )
     }
@@ -212,8 +212,8 @@ public struct LoadedContent: Sendable {
     /// The parse diagnostics of each page that was read, known or parsed, by path; a page
     /// without any is left out.
     public var pageDiagnostics: [String: [Diagnostic]] = [:]
-    /// The stamp of each page's file as the folder was listed, by path (not for pages reached
-    /// through symbolic links).
+    /// The stamp of each page of ``readPages`` as the folder was listed, by path (not for pages
+    /// reached through symbolic links): the other pages have the stamps the memory recorded.
     public var stamps: [String: FileStamp] = [:]
     /// The pages whose files were read, in path order.
     ///

@@ -14,9 +14,11 @@ struct ContentWalker {
     let root: URL
 
     struct Listing {
+        /// The pages, in path order.
         var pages: [String] = []
-        /// The stamp of each page that is a plain file, by path.
-        var stamps: [String: FileStamp] = [:]
+        /// The stamp of each page of ``pages``, at its place; `nil` for a page reached through a
+        /// symbolic link.
+        var stamps: [FileStamp?] = []
         var assets: [String] = []
         var productModel: String?
         var diagnostics: [Diagnostic] = []
@@ -37,8 +39,7 @@ struct ContentWalker {
         var queue = [""]
         var next = 0
         var visited = Set<FolderIdentity>()
-        // The stamps are hashed once, into a table of their final size.
-        var stamped: [(String, FileStamp)] = []
+        var pages: [(path: String, stamp: FileStamp?)] = []
         while next < queue.count {
             let relative = queue[next]
             next += 1
@@ -80,8 +81,7 @@ struct ContentWalker {
                     continue
                 case .file(let stamp)?:
                     if name.hasSuffix(".md") {
-                        listing.pages.append(path)
-                        stamped.append((path, stamp))
+                        pages.append((path, stamp))
                     } else {
                         listing.assets.append(path)
                     }
@@ -133,14 +133,15 @@ struct ContentWalker {
                         )
                     )
                 } else if name.hasSuffix(".md") {
-                    listing.pages.append(path)
+                    pages.append((path, nil))
                 } else {
                     listing.assets.append(path)
                 }
             }
         }
-        listing.stamps = Dictionary(stamped, uniquingKeysWith: { first, _ in first })
-        listing.pages.sort()
+        pages.sort { $0.path < $1.path }
+        listing.pages = pages.map(\.path)
+        listing.stamps = pages.map(\.stamp)
         listing.assets.sort()
         return listing
     }

@@ -150,9 +150,9 @@ public struct PageCheckCache: Sendable {
             try write(site.diagnostics)
         }
         writer.write(entries.count)
-        // The paths sorted alone: sorting the entries with them moved (and reference-counted) every entry.
-        for source in entries.keys.sorted() {
-            guard let entry = entries[source] else { continue }
+        // In the table's order: the file is read back into a table, and sorting 10,000 paths took
+        // half of the time a rebuild spent writing it.
+        for (source, entry) in entries {
             writer.write(source)
             writer.write(entry.digest)
             writer.write(entry.siteFacts)

@@ -8,8 +8,10 @@ import FlowProse
 /// It reads the other pages only through their summaries (``FlowModel/PageSummary``): a page is
 /// rendered from its own model and what the context says of the rest.
 ///
-/// Built once per build; every lookup a page makes is a dictionary access, never a scan of the
-/// site. Lookups that take a ``DependencyTrace`` record the question, for incremental builds.
+/// Built once per build. For a build of every page, every lookup a page makes is a dictionary
+/// access, never a scan of the site; for a rebuild that renders few pages (``answersOnDemand``),
+/// the tables are not made and the few questions are answered by a pass over the pages. Lookups
+/// that take a ``DependencyTrace`` record the question, for incremental builds.
 struct SiteContext: Sendable {
     let site: ContentSummary
     let options: SiteOptions

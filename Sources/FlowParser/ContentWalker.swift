@@ -166,7 +166,10 @@ struct ContentWalker {
     ///
     /// - Throws: What `FileManager` throws for a folder that can't be opened.
     private static func names(in descriptor: Int32, at folderPath: String) throws -> [String] {
-        guard descriptor >= 0, let folder = fdopendir(dup(descriptor)) else {
+        // The listing closes a descriptor of its own.
+        let copy = descriptor >= 0 ? dup(descriptor) : -1
+        guard copy >= 0, let folder = fdopendir(copy) else {
+            if copy >= 0 { close(copy) }
             return try FileManager.default.contentsOfDirectory(atPath: folderPath).sorted()
         }
         defer { closedir(folder) }

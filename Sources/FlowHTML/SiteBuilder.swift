@@ -79,9 +79,14 @@ public struct SiteBuilder: Sendable {
         )
         let sameSite = siteFingerprint != nil && previous.siteFacts == siteFingerprint
         // The site is prepared while flows.json is written ahead. A rebuild of the same site
-        // facts renders only the changed pages: their questions are answered as they come,
-        // without tables of the whole site.
-        async let preparing = generator.prepare(fewPages: sameSite && previous.answersFingerprint != nil)
+        // facts renders only the changed pages: when they are few, their questions are answered
+        // as they come, without tables of the whole site.
+        let fewPages = SiteContext.answersOnDemand(
+            sameSite: sameSite,
+            knowsAnswers: previous.answersFingerprint != nil,
+            parsedPages: generator.content.flows.count
+        )
+        async let preparing = generator.prepare(fewPages: fewPages)
         // A spare copy of the previous site is taken only with the manifest that lists its files.
         let knowsPrevious = previous.answersFingerprint != nil
         let staging = try writer.begin(recycling: incremental && knowsPrevious)

@@ -65,6 +65,18 @@ import Testing
         #expect(onDemand.readingOrder == tables.readingOrder)
     }
 
+    /// Only a rebuild of the same site facts and answers with few changed pages answers on
+    /// demand: each rendered page's neighbours cost a pass over the site.
+    @Test(arguments: [
+        (true, true, 1, true), (true, true, 8, true), (true, true, 9, false), (true, true, 5000, false),
+        (false, true, 1, false), (true, false, 1, false),
+    ])
+    func answersOnDemandOnlyForAFewPagesOfTheSameSite(sameSite: Bool, knowsAnswers: Bool, parsed: Int, expected: Bool) {
+        #expect(
+            SiteContext.answersOnDemand(sameSite: sameSite, knowsAnswers: knowsAnswers, parsedPages: parsed) == expected
+        )
+    }
+
     /// Once made, the reading order answers: the neighbours stay the same.
     @Test func answersFromTheReadingOrderOnceMade() {
         let site = Self.tiedSite()
